@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping whatever is already there.
+# Safe to run again: a no-op run takes about a second.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
+AWSCLI_VERSION=1.42.30
+BOTOCORE_VERSION=1.40.30
+RUAMEL_VERSION=0.17.21
+CACHE="${SMSJB_CACHE:-$HOME/.cache/sms-job-builder}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+command -v zsh >/dev/null 2>&1 || need_apt+=(zsh)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  say "apt-get install ${need_apt[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "cargo install trunk $TRUNK_VERSION (about 7 minutes)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+venv="$CACHE/awscli-$AWSCLI_VERSION"
+if [ ! -x "$venv/bin/aws" ] || ! "$venv/bin/python" -c 'import ruamel.yaml, yaml' 2>/dev/null; then
+  say "python venv with awscli $AWSCLI_VERSION, ruamel.yaml $RUAMEL_VERSION, PyYAML"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q "awscli==$AWSCLI_VERSION" "botocore==$BOTOCORE_VERSION" \
+    "ruamel.yaml==$RUAMEL_VERSION" pyyaml
+fi
+
+if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules ]; then
+  say "npm ci in tests/browser"
+  (cd tests/browser && npm ci --no-audit --no-fund --silent)
+fi
+if [ -f bench/package.json ] && [ ! -d bench/node_modules ]; then
+  say "npm ci in bench"
+  (cd bench && npm ci --no-audit --no-fund --silent)
+fi

@@ -1,0 +1,154 @@
+// Code that runs INSIDE the benchmarked pages. Every timestamp is taken there with
+// `performance.now()`, so the driver's round trips (tens of milliseconds) never enter a figure.
+// These functions are serialised by Playwright: they must not use anything from this module's
+// scope.
+
+/**
+ * Init script for a load: from document start, watches the DOM and notes the first moment
+ * `isReady()` holds, as milliseconds since navigation start, in `window.__benchReady`.
+ * The check runs after every batch of DOM mutations (a microtask after the change) and, as a
+ * fallback for changes that touch no node (a form control's value property), on every frame.
+ * `window.__benchReadyBy` says which of the two saw it first. Both functions are put into the
+ * init script as source text (see `readyScript`), since the app's CSP forbids `eval`.
+ */
+export function installReadyProbe(isReady) {
+  const check = (by) => {
+    if (window.__benchReady !== undefined) return true;
+    let ok = false;
+    try {
+      ok = Boolean(isReady());
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      window.__benchReady = performance.now();
+      window.__benchReadyBy = by;
+      observer.disconnect();
+    }
+    return ok;
+  };
+  const observer = new MutationObserver(() => check('mutation'));
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  const frame = () => {
+    if (!check('frame')) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** Our page is usable when its first parameter control exists and the outputs are filled. */
+export function oursReady() {
+  const out = document.getElementById('out-cli');
+  return document.querySelector('[name=server-id]') !== null && out !== null && out.textContent.trim() !== '';
+}
+
+/**
+ * Swagger UI is usable when the operation's request body editor exists in "try it out" mode
+ * and holds the example body it generates from the schema (before that, nothing can be typed
+ * that would be sent).
+ */
+export function peerReady() {
+  const editor = document.querySelector('.opblock-body textarea.body-param__text');
+  return editor !== null && editor.value.trim() !== '';
+}
+
+/**
+ * Keystroke latency, measured in the page. For each keystroke the description field gets a
+ * new value (`base` + a unique marker); the clock starts just before its `input` event is
+ * dispatched and stops at the first moment all output elements contain the marker, checked
+ * synchronously after the dispatch, then after every DOM mutation in the outputs (a microtask
+ * after the change), with a macrotask poll as a fallback. Between keystrokes the page gets two
+ * frames and a task to settle, so each update starts from a quiet page. The first `warmup`
+ * keystrokes are left out of the samples and returned apart.
+ */
+export async function measureKeystrokes({ field, outputs, base, count, warmup }) {
+  const input = document.querySelector(`[name="${field}"]`);
+  const outs = outputs.map((id) => document.getElementById(id));
+  if (!input || outs.some((o) => !o)) {
+    return { error: `missing ${!input ? `[name=${field}]` : outputs.filter((_, i) => !outs[i]).map((id) => `#${id}`).join(', ')}` };
+  }
+  const textOf = (el) => (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el.textContent);
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+  const channel = new MessageChannel();
+  const task = () =>
+    new Promise((ok) => {
+      channel.port1.onmessage = () => ok();
+      channel.port2.postMessage(0);
+    });
+  const settle = async () => {
+    await frame();
+    await frame();
+    await task();
+  };
+
+  const whenUpdated = (marker) => {
+    const updated = () => outs.every((o) => textOf(o).includes(marker));
+    if (updated()) return Promise.resolve(performance.now());
+    return new Promise((ok) => {
+      let done = false;
+      const deadline = performance.now() + 5000;
+      const finish = () => {
+        if (done) return true;
+        if (updated()) {
+          const t = performance.now();
+          done = true;
+          observer.disconnect();
+          ok(t);
+          return true;
+        }
+        if (performance.now() > deadline) {
+          done = true;
+          observer.disconnect();
+          ok(NaN);
+          return true;
+        }
+        return false;
+      };
+      const observer = new MutationObserver(finish);
+      for (const o of outs) observer.observe(o, { childList: true, subtree: true, characterData: true });
+      const poll = () => {
+        if (!finish()) task().then(poll);
+      };
+      task().then(poll);
+    });
+  };
+
+  const samples = [];
+  const warm = [];
+  let misses = 0;
+  for (let i = 0; i < warmup + count; i++) {
+    await settle();
+    const marker = `K${i}Q`;
+    input.value = base + marker;
+    const event = new Event('input', { bubbles: true });
+    const t0 = performance.now();
+    input.dispatchEvent(event);
+    const t1 = await whenUpdated(marker);
+    if (Number.isNaN(t1)) {
+      misses += 1;
+      continue;
+    }
+    (i < warmup ? warm : samples).push(t1 - t0);
+  }
+  return {
+    samples,
+    warm,
+    misses,
+    isolated: window.crossOriginIsolated,
+    lengths: outs.map((o) => textOf(o).length),
+  };
+}
+
+/** Types `value` into the control named `name` the way the browser would report it. */
+export function setControl({ name, value }) {
+  const input = document.querySelector(`[name="${name}"]`);
+  if (!input) return false;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+}
+
+/** The init script text that installs the ready probe with the given condition. */
+export function readyScript(isReady) {
+  return `(${installReadyProbe.toString()})(${isReady.toString()});`;
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The performance benchmark of issue 5: installs what is missing, builds the release dist/,
+# then measures it against the peer (Swagger UI showing the same operation) in one headless
+# Chromium and prints the table. Exit status: 0 all budgets met, 1 a budget missed, 2 the run
+# itself failed. Arguments go to bench/run.mjs (--loads N, --keys N).
+# Set BENCH_SKIP_BUILD=1 to measure the dist/ already there (for trying release settings).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh
+
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  if [ -x scripts/build.sh ] || [ -f scripts/build.sh ]; then
+    bash scripts/build.sh
+  else
+    # Until the app's own release script exists: the same offline Trunk release build.
+    cargo fetch --quiet
+    TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+  fi
+fi
+
+# The lockfile pins exact versions; `npm ci` from the local cache takes about a second.
+(cd bench && npm ci --no-audit --no-fund --prefer-offline --silent)
+
+exec node bench/run.mjs "$@"

@@ -335,6 +335,9 @@ pub const PARAMS: &[Param] = &[
     },
 ];
 
+/// The one member of the operation's answer (a string): the new job's ID.
+pub const RESPONSE_MEMBER: &str = "replicationJobId";
+
 /// The parameter with this flag (without dashes), if any.
 pub fn by_flag(flag: &str) -> Option<&'static Param> {
     PARAMS.iter().find(|p| p.flag == flag)

@@ -128,7 +128,7 @@ impl Output {
             Output::SkeletonInput => Rendered::plain(skeleton::input()),
             Output::SkeletonYamlInput => Rendered::plain(skeleton::yaml_input()),
             Output::SkeletonOutput => Rendered::plain(skeleton::output()),
-            Output::HttpRequest => Rendered::plain(http::prepare(request).to_string()),
+            Output::HttpRequest => http::render(request),
             Output::HttpBody => Rendered::plain(http::body(request)),
         }
     }

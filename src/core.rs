@@ -12,6 +12,7 @@ pub mod params;
 pub mod render;
 pub mod request;
 pub mod share;
+pub mod submit;
 pub mod timestamp;
 pub mod validate;
 

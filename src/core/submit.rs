@@ -1,0 +1,455 @@
+//! Sending the request to a signing proxy the deployer runs: everything except the I/O.
+//!
+//! A browser must never hold AWS credentials, so the page posts the exact request of
+//! [`render::http::prepare`] to a proxy named in `config.json`, which signs it and passes it
+//! on. This module reads that config ([`config`]), works out the address ([`url`]), prepares
+//! what the browser sends ([`Submission`]) and classifies what comes back ([`outcome`]). The
+//! UI only performs the fetch, the timer and the cancel.
+
+pub mod config;
+pub mod outcome;
+pub mod url;
+
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::render::http::{self, HttpRequest};
+use crate::core::request::Request;
+
+pub use config::{Config, Proxy};
+pub use outcome::{Answer, Outcome, Tone, classify};
+pub use url::Url;
+
+/// How to turn sending on, shown whenever it is off.
+pub const HOW_TO_ENABLE: &str = "To send the request from here, the deployer puts a config.json \
+    next to index.html naming a signing proxy, e.g. {\"proxy\": {\"url\": \"./aws/sms/\", \
+    \"label\": \"prod account, us-east-1\", \"timeoutSeconds\": 30}}. See docs/deploy.md. \
+    Everything else works without it.";
+
+/// What fetching `config.json` gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fetched<'a> {
+    /// HTTP 200 with this text.
+    Text(&'a str),
+    /// Any other status (404 when there is no file).
+    Status(u16),
+    /// The fetch itself failed.
+    Failed,
+}
+
+/// Whether sending is possible, and if not, why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Availability {
+    /// No config, or a config without a proxy: sending is off, and that is normal.
+    NotConfigured {
+        /// Why, in a sentence (followed by [`HOW_TO_ENABLE`] in the UI).
+        reason: String,
+    },
+    /// The config exists but cannot be used.
+    Broken {
+        /// Every problem, each with its place.
+        problems: Vec<Diagnostic>,
+    },
+    /// Ready to send.
+    Ready(Target),
+}
+
+/// Where requests go, checked and resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The absolute proxy address.
+    pub url: String,
+    /// The name shown on the button (the label, or the host when there is none).
+    pub label: String,
+    /// How long to wait for an answer.
+    pub timeout_seconds: u32,
+    /// The proxy is on another origin than the page, so CORS applies.
+    pub cross_origin: bool,
+    /// Problems that did not stop it (unknown keys, notes about the origin).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Target {
+    /// The button text.
+    pub fn button_text(&self) -> String {
+        if self.label == self.url {
+            format!("Send to {}", self.url)
+        } else {
+            format!("Send to {} ({})", self.label, self.url)
+        }
+    }
+
+    /// The outcome for a fetch that failed with no answer.
+    pub fn network_failure(&self) -> Outcome {
+        Outcome::NetworkFailure {
+            url: self.url.clone(),
+            cross_origin: self.cross_origin,
+        }
+    }
+
+    /// The outcome for a fetch abandoned after the timeout.
+    pub fn timed_out(&self) -> Outcome {
+        Outcome::TimedOut {
+            seconds: self.timeout_seconds,
+        }
+    }
+}
+
+/// Works out whether and where to send, from the fetched config and the page's address.
+pub fn availability(fetched: Fetched<'_>, page_url: &str) -> Availability {
+    let text = match fetched {
+        Fetched::Text(text) => text,
+        Fetched::Status(404) => {
+            return not_configured("there is no config.json next to this page.");
+        }
+        Fetched::Status(status) => {
+            return broken(
+                format!(
+                    "{} could not be read: the server answered HTTP {status}.",
+                    config::FILE_NAME
+                ),
+                None,
+            );
+        }
+        Fetched::Failed => {
+            return broken(
+                format!(
+                    "{} could not be fetched (network error).",
+                    config::FILE_NAME
+                ),
+                None,
+            );
+        }
+    };
+    let config = match config::parse(text) {
+        Ok(config) => config,
+        Err(problems) => return Availability::Broken { problems },
+    };
+    let Some(proxy) = config.proxy else {
+        return not_configured("config.json has no \"proxy\".");
+    };
+    let Ok(page) = Url::parse(page_url) else {
+        return broken(
+            format!(
+                "this page was opened from {page_url}; sending needs the app served over http \
+                 or https."
+            ),
+            None,
+        );
+    };
+    let target = match page.join(&proxy.url) {
+        Ok(target) => target,
+        Err(why) => {
+            return broken(
+                format!("the proxy address \"{}\" cannot be used: {why}", proxy.url),
+                Some("proxy.url"),
+            );
+        }
+    };
+    if page.scheme() == "https" && target.scheme() == "http" && !target.is_loopback() {
+        return broken(
+            format!(
+                "the page is served over https but the proxy address {target} is plain http; \
+                 browsers block such mixed content. Serve the proxy over https."
+            ),
+            Some("proxy.url"),
+        );
+    }
+    let cross_origin = target.origin() != page.origin();
+    let mut warnings = config.warnings;
+    if cross_origin {
+        warnings.push(Diagnostic::general(
+            Severity::Info,
+            format!(
+                "The proxy is on another origin ({}) than this page ({}): it must answer CORS \
+                 requests from this page (see docs/deploy.md).",
+                target.origin(),
+                page.origin()
+            ),
+        ));
+    }
+    let url = target.to_string();
+    Availability::Ready(Target {
+        label: proxy.label.unwrap_or_else(|| target.host().to_owned()),
+        url,
+        timeout_seconds: proxy.timeout_seconds,
+        cross_origin,
+        warnings,
+    })
+}
+
+fn not_configured(reason: &str) -> Availability {
+    Availability::NotConfigured {
+        reason: format!("Sending is off: {reason}"),
+    }
+}
+
+fn broken(message: String, place: Option<&str>) -> Availability {
+    let location = match place {
+        Some(place) => format!("{}: {place}", config::FILE_NAME),
+        None => config::FILE_NAME.to_owned(),
+    };
+    Availability::Broken {
+        problems: vec![Diagnostic::general(Severity::Error, message).at(location)],
+    }
+}
+
+/// Headers a page may not set itself: the browser writes them (compared lower case).
+const BROWSER_OWNED_HEADERS: &[&str] = &[
+    "host",
+    "content-length",
+    "connection",
+    "accept-encoding",
+    "user-agent",
+    "date",
+    "expect",
+    "keep-alive",
+    "transfer-encoding",
+    "origin",
+    "referer",
+];
+
+/// One request ready to go: where, and exactly what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    /// The absolute proxy address.
+    pub url: String,
+    /// How long to wait.
+    pub timeout_seconds: u32,
+    /// The request as the app shows it (the one source of the body and headers).
+    pub request: HttpRequest,
+    /// Notes about parts of the form the proxy ignores.
+    pub notes: Vec<Diagnostic>,
+}
+
+impl Submission {
+    /// Prepares the request of a checked form for a target.
+    pub fn new(target: &Target, request: &Request) -> Self {
+        let notes = request
+            .globals()
+            .map(|(param, _)| {
+                Diagnostic::info(
+                    param.flag,
+                    format!(
+                        "--{} is an AWS CLI setting and does not apply here: the proxy decides \
+                         the account, region and endpoint.",
+                        param.flag
+                    ),
+                )
+            })
+            .collect();
+        Self {
+            url: target.url.clone(),
+            timeout_seconds: target.timeout_seconds,
+            request: http::prepare(request),
+            notes,
+        }
+    }
+
+    /// The method for the fetch.
+    pub fn method(&self) -> &str {
+        self.request.method
+    }
+
+    /// The body, byte for byte what the app shows and the CLI sends.
+    pub fn body(&self) -> &str {
+        &self.request.body
+    }
+
+    /// The headers the page sets; the browser adds the ones it owns (Host, Content-Length…).
+    pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.request
+            .headers
+            .iter()
+            .filter(|(name, _)| {
+                !BROWSER_OWNED_HEADERS.contains(&name.to_ascii_lowercase().as_str())
+            })
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+
+    /// What the confirmation step shows: where it goes, then the request.
+    pub fn preview(&self) -> String {
+        format!(
+            "{} {}\n(the proxy signs it and passes it on to AWS as:)\n\n{}",
+            self.method(),
+            self.url,
+            self.request
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::diagnostic::has_errors;
+
+    const PAGE: &str = "https://tools.example.com/sms/";
+
+    fn ready(config: &str, page: &str) -> Target {
+        match availability(Fetched::Text(config), page) {
+            Availability::Ready(t) => t,
+            other => panic!("{config}: {other:?}"),
+        }
+    }
+
+    fn problems(fetched: Fetched<'_>, page: &str) -> Vec<Diagnostic> {
+        match availability(fetched, page) {
+            Availability::Broken { problems } => problems,
+            other => panic!("{fetched:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_file_or_proxy_is_not_configured() {
+        for fetched in [
+            Fetched::Status(404),
+            Fetched::Text("{}"),
+            Fetched::Text(r#"{"proxy":null}"#),
+        ] {
+            let got = availability(fetched, PAGE);
+            assert!(
+                matches!(&got, Availability::NotConfigured { reason } if reason.starts_with("Sending is off")),
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unreadable_file_is_broken() {
+        assert!(
+            problems(Fetched::Status(500), PAGE)[0]
+                .message
+                .contains("HTTP 500")
+        );
+        assert!(
+            problems(Fetched::Failed, PAGE)[0]
+                .message
+                .contains("network")
+        );
+        let p = problems(Fetched::Text("{"), PAGE);
+        assert!(has_errors(&p));
+        assert_eq!(
+            p[0].location.as_deref(),
+            Some("config.json: line 1, column 1")
+        );
+    }
+
+    #[test]
+    fn same_origin_relative_proxy() {
+        let t = ready(
+            r#"{"proxy": {"url": "./aws/sms/", "label": "prod account, us-east-1", "timeoutSeconds": 30}}"#,
+            "https://tools.example.com/sms/index.html",
+        );
+        assert_eq!(t.url, "https://tools.example.com/sms/aws/sms/");
+        assert!(!t.cross_origin);
+        assert!(t.warnings.is_empty());
+        assert_eq!(
+            t.button_text(),
+            "Send to prod account, us-east-1 (https://tools.example.com/sms/aws/sms/)"
+        );
+        assert_eq!(t.timed_out(), Outcome::TimedOut { seconds: 30 });
+    }
+
+    #[test]
+    fn cross_origin_proxy_gets_a_note_and_a_cors_diagnosis() {
+        let t = ready(r#"{"proxy": {"url": "https://signer.example.net/"}}"#, PAGE);
+        assert!(t.cross_origin);
+        assert_eq!(t.label, "signer.example.net");
+        assert_eq!(t.warnings.len(), 1);
+        assert!(t.warnings[0].message.contains("https://signer.example.net"));
+        assert!(
+            t.network_failure()
+                .text()
+                .contains("Access-Control-Allow-Origin")
+        );
+    }
+
+    #[test]
+    fn bad_addresses_are_refused_with_their_place() {
+        let p = problems(
+            Fetched::Text(r#"{"proxy": {"url": "javascript:alert(1)"}}"#),
+            PAGE,
+        );
+        assert_eq!(p[0].location.as_deref(), Some("config.json: proxy.url"));
+        assert!(p[0].message.contains("javascript:"));
+        let p = problems(
+            Fetched::Text(r#"{"proxy": {"url": "http://signer.example.net/"}}"#),
+            PAGE,
+        );
+        assert!(p[0].message.contains("mixed content"));
+        // http to this machine is allowed from an https page; http pages may use http.
+        assert!(ready(r#"{"proxy": {"url": "http://127.0.0.1:8080/"}}"#, PAGE).cross_origin);
+        ready(r#"{"proxy": {"url": "http://signer/"}}"#, "http://tools/");
+        let p = problems(
+            Fetched::Text(r#"{"proxy": {"url": "./aws/"}}"#),
+            "file:///home/me/dist/index.html",
+        );
+        assert!(p[0].message.contains("served over http"));
+    }
+
+    #[test]
+    fn unknown_keys_reach_the_target_as_warnings() {
+        let t = ready(r#"{"proxy": {"url": "./a/", "retries": 3}}"#, PAGE);
+        assert_eq!(t.warnings.len(), 1);
+        assert_eq!(t.warnings[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_submission_reuses_the_shown_request() {
+        use crate::core::params;
+        use crate::core::request::Value;
+        let p = |flag| params::by_flag(flag).unwrap();
+        let request = Request::new([
+            (p("server-id"), Value::Text("s-12345678".into())),
+            (p("seed-replication-time"), Value::Time(1_795_600_800)),
+            (p("description"), Value::Text("it's \"quoted\" é".into())),
+            (p("region"), Value::Text("eu-west-1".into())),
+        ]);
+        let target = ready(
+            r#"{"proxy": {"url": "./aws/sms/", "timeoutSeconds": 9}}"#,
+            PAGE,
+        );
+        let s = Submission::new(&target, &request);
+        assert_eq!(s.url, "https://tools.example.com/sms/aws/sms/");
+        assert_eq!(s.timeout_seconds, 9);
+        assert_eq!(s.request, http::prepare(&request));
+        assert_eq!(s.body(), http::body(&request));
+        let headers: Vec<_> = s.headers().collect();
+        assert_eq!(
+            headers,
+            [
+                ("Content-Type", http::CONTENT_TYPE),
+                ("X-Amz-Target", http::TARGET)
+            ]
+        );
+        let preview = s.preview();
+        assert!(preview.starts_with("POST https://tools.example.com/sms/aws/sms/\n"));
+        assert!(preview.ends_with(&http::prepare(&request).to_string()));
+        assert_eq!(s.notes.len(), 1);
+        assert_eq!(s.notes[0].param, Some("region"));
+    }
+
+    #[test]
+    fn browser_owned_headers_are_left_to_the_browser() {
+        let mut s = Submission {
+            url: "https://p/".into(),
+            timeout_seconds: 30,
+            request: HttpRequest {
+                method: "POST",
+                path: "/",
+                headers: vec![
+                    ("Host".into(), "sms.us-east-1.amazonaws.com".into()),
+                    ("Content-Type".into(), "application/x-amz-json-1.1".into()),
+                    ("X-Amz-Target".into(), "T.Op".into()),
+                    ("Content-Length".into(), "2".into()),
+                ],
+                body: "{}".into(),
+            },
+            notes: Vec::new(),
+        };
+        let names: Vec<_> = s.headers().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Content-Type", "X-Amz-Target"]);
+        s.request.headers.clear();
+        assert_eq!(s.headers().count(), 0);
+        assert_eq!(s.body(), "{}");
+        assert_eq!(s.method(), "POST");
+    }
+}

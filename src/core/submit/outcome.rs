@@ -1,0 +1,863 @@
+//! What came back from the proxy, classified into something a person can act on.
+//!
+//! The browser hands over the status, two headers and the body text; [`classify`] turns them
+//! into an [`Outcome`]. Failures where the browser saw no answer (network, CORS, timeout,
+//! cancel) are outcomes too, so the UI has one type to show. Nothing here ever suggests an
+//! automatic retry: a second create call can create a second job.
+
+use serde_json::Value;
+
+/// The most body text kept from an answer; more is cut off (a real answer is a few hundred bytes).
+pub const MAX_BODY_KEPT: usize = 64 * 1024;
+
+/// The most body text shown to the user.
+pub const MAX_BODY_SHOWN: usize = 2_000;
+
+/// The sentence shown next to "Send again".
+pub const SEND_AGAIN_WARNING: &str = "Sending again makes a new create call. If the first one \
+    reached AWS, this can create a second replication job for the same server (or fail with \
+    ReplicationJobAlreadyExistsException). Check the existing jobs first.";
+
+const MAY_OR_MAY_NOT: &str = "The job may or may not have been created: the request may have \
+    reached AWS before the answer was lost. Check the replication jobs (e.g. `aws sms \
+    get-replication-jobs`) before sending again; nothing is retried automatically.";
+
+/// The answer the browser received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// HTTP status.
+    pub status: u16,
+    /// The `Content-Type` header, if any.
+    pub content_type: Option<String>,
+    /// The `x-amzn-ErrorType` header, if any.
+    pub error_type: Option<String>,
+    /// The body text kept (at most [`MAX_BODY_KEPT`] bytes).
+    pub body: String,
+    /// How many bytes the body had in all (more than `body.len()` when it was cut).
+    pub body_bytes: usize,
+}
+
+impl Answer {
+    /// An answer from its parts; the body is cut to [`MAX_BODY_KEPT`] bytes if longer.
+    pub fn new(
+        status: u16,
+        content_type: Option<String>,
+        error_type: Option<String>,
+        body: &str,
+    ) -> Self {
+        Self {
+            status,
+            content_type,
+            error_type,
+            body: cut(body, MAX_BODY_KEPT).to_owned(),
+            body_bytes: body.len(),
+        }
+    }
+
+    /// True when part of the body was dropped.
+    pub fn is_cut(&self) -> bool {
+        self.body_bytes > self.body.len()
+    }
+
+    fn excerpt(&self) -> Excerpt {
+        let shown = cut(&self.body, MAX_BODY_SHOWN);
+        Excerpt {
+            text: shown.to_owned(),
+            total_bytes: self.body_bytes,
+        }
+    }
+}
+
+/// The start of a body, with how long the whole body was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// What is shown.
+    pub text: String,
+    /// The whole body's length in bytes.
+    pub total_bytes: usize,
+}
+
+impl Excerpt {
+    /// The excerpt for display, saying when it is only the beginning.
+    pub fn display(&self) -> String {
+        if self.total_bytes == 0 {
+            "(empty body)".to_owned()
+        } else if self.text.len() < self.total_bytes {
+            format!(
+                "{}\n… (only the first {} of {} bytes are shown)",
+                self.text,
+                self.text.len(),
+                self.total_bytes
+            )
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
+/// Why a 2xx answer is not the success it should be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Oddity {
+    /// The body is not JSON (often an HTML page from the web server itself).
+    NotJson,
+    /// The body looks like a web page.
+    Html,
+    /// JSON, but without a `replicationJobId` string.
+    NoJobId,
+    /// Far larger than any answer of this operation.
+    Oversized,
+}
+
+/// Everything that can come of sending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// AWS created the job.
+    Created {
+        /// The new `replicationJobId`.
+        job_id: String,
+    },
+    /// AWS (or the signing step) refused with a typed error.
+    AwsError {
+        /// HTTP status.
+        status: u16,
+        /// The error type without any `prefix#` (e.g. `InvalidParameterException`).
+        code: String,
+        /// AWS's own message, if any.
+        message: Option<String>,
+    },
+    /// An HTTP error with no AWS error type (usually from a web server or proxy on the way).
+    HttpError {
+        /// HTTP status.
+        status: u16,
+        /// The start of the body.
+        excerpt: Excerpt,
+    },
+    /// A success status, but not the answer this operation gives.
+    Unexpected {
+        /// HTTP status.
+        status: u16,
+        /// What is wrong with it.
+        oddity: Oddity,
+        /// The start of the body.
+        excerpt: Excerpt,
+    },
+    /// The browser got no answer it may show (connection failed, or a cross-origin block).
+    NetworkFailure {
+        /// The address used.
+        url: String,
+        /// The proxy is on another origin than the page (CORS applies).
+        cross_origin: bool,
+    },
+    /// No answer within the configured time; the request was abandoned.
+    TimedOut {
+        /// The timeout, in seconds.
+        seconds: u32,
+    },
+    /// The user cancelled while waiting.
+    Cancelled,
+}
+
+/// What to show for an outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// The job exists.
+    Success,
+    /// Nothing was created; something must be fixed.
+    Failure,
+    /// Unknown whether the job was created.
+    Unknown,
+}
+
+impl Tone {
+    /// Lower-case name, used as a CSS class.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Success => "success",
+            Tone::Failure => "failure",
+            Tone::Unknown => "unknown",
+        }
+    }
+}
+
+impl Outcome {
+    /// A one-line heading.
+    pub fn title(&self) -> String {
+        match self {
+            Outcome::Created { .. } => "Replication job created".to_owned(),
+            Outcome::AwsError { code, status, .. } => {
+                format!("AWS refused: {code} (HTTP {status})")
+            }
+            Outcome::HttpError { status, .. } => {
+                format!("HTTP {status} {}", reason_phrase(*status))
+            }
+            Outcome::Unexpected { status, .. } => {
+                format!("Unexpected answer (HTTP {status})")
+            }
+            Outcome::NetworkFailure { .. } => {
+                "No answer: the request failed in the browser".to_owned()
+            }
+            Outcome::TimedOut { seconds } => format!("No answer within {seconds} seconds"),
+            Outcome::Cancelled => "Cancelled".to_owned(),
+        }
+    }
+
+    /// The explanation under the heading: what happened, what it usually means, what to check.
+    pub fn text(&self) -> String {
+        match self {
+            Outcome::Created { job_id } => format!(
+                "AWS created the replication job {job_id}. Its first replication starts at the \
+                 seed time. Do not send this request again: it would try to create a second job."
+            ),
+            Outcome::AwsError { code, message, .. } => {
+                let said = message.as_deref().map_or_else(
+                    || "AWS gave no message.".to_owned(),
+                    |m| format!("AWS says: {m}"),
+                );
+                let meaning = error_meaning(code).unwrap_or(
+                    "This error type is not one this operation documents; it probably comes \
+                     from the signing proxy or another layer in front of AWS. Check the proxy's \
+                     log.",
+                );
+                let after = if is_fault(code) {
+                    format!(" {MAY_OR_MAY_NOT}")
+                } else {
+                    " No job was created.".to_owned()
+                };
+                format!("{said}\n\n{meaning}{after}")
+            }
+            Outcome::HttpError { status, excerpt } => {
+                let hint = status_hint(*status);
+                let after = if *status >= 500 {
+                    format!(" {MAY_OR_MAY_NOT}")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{hint}{after}\n\nThe answer was not an AWS error. Its body:\n{}",
+                    excerpt.display()
+                )
+            }
+            Outcome::Unexpected {
+                oddity, excerpt, ..
+            } => {
+                let what = match oddity {
+                    Oddity::Html => {
+                        "The answer is a web page, not AWS's JSON: the address probably reaches \
+                         the web server that hosts this app instead of the signing proxy. Check \
+                         that the reverse proxy forwards this path (and POST requests) to it."
+                    }
+                    Oddity::NotJson => {
+                        "The answer is not JSON, so it did not come from AWS unchanged. Check \
+                         what answers at the proxy address."
+                    }
+                    Oddity::NoJobId => {
+                        "The answer is JSON but has no replicationJobId. Something other than \
+                         AWS may have answered, or a layer in between changed it."
+                    }
+                    Oddity::Oversized => {
+                        "The answer is far larger than this operation ever returns, so it was \
+                         not read as a result. Something other than AWS probably answered."
+                    }
+                };
+                format!(
+                    "{what} {MAY_OR_MAY_NOT}\n\nIts body:\n{}",
+                    excerpt.display()
+                )
+            }
+            Outcome::NetworkFailure { url, cross_origin } => network_diagnosis(url, *cross_origin),
+            Outcome::TimedOut { seconds } => format!(
+                "The proxy did not answer within {seconds} seconds (the timeoutSeconds of \
+                 config.json), so the browser stopped waiting. {MAY_OR_MAY_NOT}"
+            ),
+            Outcome::Cancelled => format!(
+                "You stopped waiting for the answer. The request had already been sent. \
+                 {MAY_OR_MAY_NOT}"
+            ),
+        }
+    }
+
+    /// Whether the job exists, does not, or nobody knows.
+    pub fn tone(&self) -> Tone {
+        match self {
+            Outcome::Created { .. } => Tone::Success,
+            Outcome::AwsError { code, .. } if !is_fault(code) => Tone::Failure,
+            Outcome::HttpError { status, .. } if *status < 500 => Tone::Failure,
+            // Server faults, odd answers and no answer at all: the job may exist.
+            Outcome::AwsError { .. }
+            | Outcome::HttpError { .. }
+            | Outcome::Unexpected { .. }
+            | Outcome::NetworkFailure { .. }
+            | Outcome::TimedOut { .. }
+            | Outcome::Cancelled => Tone::Unknown,
+        }
+    }
+
+    /// The new job id, on success.
+    pub fn job_id(&self) -> Option<&str> {
+        match self {
+            Outcome::Created { job_id } => Some(job_id),
+            _ => None,
+        }
+    }
+}
+
+/// Classifies an answer the browser received.
+pub fn classify(answer: &Answer) -> Outcome {
+    let parsed: Option<Value> = if answer.is_cut() {
+        None
+    } else {
+        serde_json::from_str(&answer.body).ok()
+    };
+    if (200..300).contains(&answer.status) {
+        let oddity = if answer.is_cut() {
+            Oddity::Oversized
+        } else {
+            match &parsed {
+                Some(v) => match v.get("replicationJobId") {
+                    Some(Value::String(id)) if !id.is_empty() => {
+                        return Outcome::Created { job_id: id.clone() };
+                    }
+                    _ => Oddity::NoJobId,
+                },
+                None if looks_like_html(answer) => Oddity::Html,
+                None => Oddity::NotJson,
+            }
+        };
+        return Outcome::Unexpected {
+            status: answer.status,
+            oddity,
+            excerpt: answer.excerpt(),
+        };
+    }
+    let body_type = parsed
+        .as_ref()
+        .and_then(|v| v.get("__type"))
+        .and_then(Value::as_str);
+    let code = body_type
+        .or(answer.error_type.as_deref())
+        .map(error_code)
+        .filter(|c| !c.is_empty());
+    match code {
+        Some(code) => Outcome::AwsError {
+            status: answer.status,
+            code,
+            message: parsed.as_ref().and_then(error_message),
+        },
+        None => Outcome::HttpError {
+            status: answer.status,
+            excerpt: answer.excerpt(),
+        },
+    }
+}
+
+/// The error name from `__type` or the header: `prefix#Name` → `Name`, `Name:extra` → `Name`.
+pub fn error_code(raw: &str) -> String {
+    let raw = raw.split(':').next().unwrap_or(raw);
+    let raw = raw.rsplit('#').next().unwrap_or(raw);
+    raw.trim().to_owned()
+}
+
+/// AWS uses both spellings of the message member.
+fn error_message(body: &Value) -> Option<String> {
+    ["message", "Message"]
+        .iter()
+        .find_map(|k| body.get(*k).and_then(Value::as_str))
+        .map(str::to_owned)
+}
+
+fn looks_like_html(answer: &Answer) -> bool {
+    let start = answer
+        .body
+        .trim_start()
+        .get(..15)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    answer
+        .content_type
+        .as_deref()
+        .is_some_and(|t| t.to_ascii_lowercase().starts_with("text/html"))
+        || start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+}
+
+/// Cuts text to at most `max` bytes, on a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Server-side faults after which the job's state is unknown.
+fn is_fault(code: &str) -> bool {
+    matches!(
+        code,
+        "InternalError"
+            | "InternalFailure"
+            | "ServiceUnavailable"
+            | "TemporarilyUnavailableException"
+    )
+}
+
+/// What each error type usually means and what to check. The operation's own errors come
+/// first (the test checks they match the service model); then errors a signing proxy or AWS's
+/// front door produce.
+pub const ERROR_MEANINGS: &[(&str, &str)] = &[
+    (
+        "InvalidParameterException",
+        "A value is not acceptable to the service, for example a server id that does not exist \
+         in this account and region, a role name that is not an IAM role, or a KMS key it \
+         cannot use. Check the values named in the message.",
+    ),
+    (
+        "MissingRequiredParameterException",
+        "The service did not find a required value (serverId or seedReplicationTime). Since the \
+         app refuses to send without them, a layer between the page and AWS probably changed \
+         the body.",
+    ),
+    (
+        "UnauthorizedOperationException",
+        "The account the proxy signs for is not allowed to do this. Check the IAM policy of the \
+         proxy's credentials (it needs sms:CreateReplicationJob) and any organization policy.",
+    ),
+    (
+        "OperationNotPermittedException",
+        "The service does not allow this for the server right now, for example because the \
+         server is already being replicated or is in a state that forbids it.",
+    ),
+    (
+        "ServerCannotBeReplicatedException",
+        "This server cannot be replicated: it may be of an unsupported type or operating \
+         system, or the connector reports it as not replicable. Check the server catalog.",
+    ),
+    (
+        "ReplicationJobAlreadyExistsException",
+        "A replication job already exists for this server. It may be the one an earlier send \
+         created; look it up instead of creating another.",
+    ),
+    (
+        "NoConnectorsAvailableException",
+        "No healthy Server Migration Connector can handle this server. Check that the \
+         connector is running, registered and associated with the server's vCenter or host.",
+    ),
+    (
+        "InternalError",
+        "AWS failed on its side while handling the call.",
+    ),
+    (
+        "TemporarilyUnavailableException",
+        "The service was temporarily unable to handle the call. Wait a while, and check the \
+         jobs before sending again.",
+    ),
+    (
+        "AccessDeniedException",
+        "The credentials the proxy signs with are not allowed to call \
+         sms:CreateReplicationJob. Add it to their IAM policy (see docs/deploy.md).",
+    ),
+    (
+        "UnrecognizedClientException",
+        "AWS does not know the access key the proxy signs with. Check the proxy's credentials \
+         (a deleted key, or a key from another partition).",
+    ),
+    (
+        "InvalidClientTokenId",
+        "AWS does not know the access key the proxy signs with. Check the proxy's credentials.",
+    ),
+    (
+        "InvalidSignatureException",
+        "The signature does not match the request AWS received. Usually the signing proxy signs \
+         for another host, region or service name than the request goes to (start it with \
+         --name sms --region R --host sms.R.amazonaws.com), or something after it changes the \
+         request.",
+    ),
+    (
+        "SignatureDoesNotMatch",
+        "The signature does not match the request AWS received. Check the signing proxy's \
+         host, region and service name, and that nothing after it changes the request.",
+    ),
+    (
+        "IncompleteSignatureException",
+        "The request's signature is malformed; the signing proxy is misconfigured.",
+    ),
+    (
+        "MissingAuthenticationTokenException",
+        "The request reached AWS without a signature: it did not pass through the signing \
+         proxy, or the proxy has no credentials.",
+    ),
+    (
+        "ExpiredTokenException",
+        "The temporary credentials the proxy signs with have expired. Refresh them (or give \
+         the proxy a role it can renew).",
+    ),
+    (
+        "InvalidSignatureExpiredException",
+        "The signature is too old, usually because the proxy machine's clock is wrong. Check \
+         its time synchronisation.",
+    ),
+    (
+        "ThrottlingException",
+        "Too many calls in a short time; nothing was created. Wait before sending again.",
+    ),
+    (
+        "SerializationException",
+        "AWS could not read the body. A layer between the page and AWS probably changed it.",
+    ),
+    (
+        "UnknownOperationException",
+        "AWS did not recognise the operation: the request probably went to another service \
+         than SMS (check the signing proxy's --host and --name).",
+    ),
+];
+
+/// What an error type usually means, if it is a known one.
+pub fn error_meaning(code: &str) -> Option<&'static str> {
+    ERROR_MEANINGS
+        .iter()
+        .find(|(name, _)| *name == code)
+        .map(|(_, meaning)| *meaning)
+}
+
+fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        413 => "Content Too Large",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "",
+    }
+}
+
+fn status_hint(status: u16) -> &'static str {
+    match status {
+        401 | 403 => {
+            "Something in front of AWS refused the request (a reverse proxy, a login layer, or \
+             the signing proxy). Check its access rules and its log."
+        }
+        404 | 405 => {
+            "The address does not lead to the signing proxy: the web server answered itself. \
+             Check the reverse proxy's location for this path and that it passes POST on."
+        }
+        408 | 504 => "A proxy on the way gave up waiting for the next hop.",
+        413 => "A proxy on the way refused the body as too large; raise its limit.",
+        429 => "A proxy on the way is limiting the rate of calls. Wait before sending again.",
+        502 | 503 => {
+            "The reverse proxy could not reach the signing proxy (is it running, on the \
+             expected port?), or the signing proxy could not reach AWS."
+        }
+        s if s >= 500 => "A server on the way failed.",
+        _ => {
+            "The request was refused before it reached AWS, or AWS's answer was changed on the way."
+        }
+    }
+}
+
+fn network_diagnosis(url: &str, cross_origin: bool) -> String {
+    let mut text = format!(
+        "The browser could not complete the request to {url} and, for security, does not say \
+         why. {MAY_OR_MAY_NOT}\n\nFor the deployer, in order:\n\
+         • Is the proxy running and reachable from this browser (try the address with curl)?\n"
+    );
+    if cross_origin {
+        text.push_str(
+            "• The proxy is on another origin than this page, so its answers (including the \
+             OPTIONS preflight) must carry Access-Control-Allow-Origin: <this page's origin>, \
+             Access-Control-Allow-Methods: POST and Access-Control-Allow-Headers: content-type, \
+             x-amz-target. Or serve both from one origin with a reverse proxy (docs/deploy.md).\n",
+        );
+    } else {
+        text.push_str(
+            "• The proxy is on this page's origin, so CORS does not apply: check that the \
+             reverse proxy forwards the path and that the connection is not reset (its error \
+             log says why).\n",
+        );
+    }
+    text.push_str(
+        "• A page served over https cannot call an http address (mixed content).\n\
+         • The browser's developer console names the exact cause.",
+    );
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Answer {
+        Answer::new(
+            status,
+            Some("application/x-amz-json-1.1".into()),
+            None,
+            body,
+        )
+    }
+
+    fn check(answer: &Answer, expect: &Outcome) {
+        assert_eq!(&classify(answer), expect, "{answer:?}");
+    }
+
+    fn aws(status: u16, code: &str, message: Option<&str>) -> Outcome {
+        Outcome::AwsError {
+            status,
+            code: code.into(),
+            message: message.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn success_gives_the_job_id() {
+        let a = answer(200, r#"{"replicationJobId":"sms-job-0123456789abcdef0"}"#);
+        let o = classify(&a);
+        assert_eq!(o.job_id(), Some("sms-job-0123456789abcdef0"));
+        assert_eq!(o.tone(), Tone::Success);
+        assert!(o.text().contains("sms-job-0123456789abcdef0"));
+    }
+
+    #[test]
+    fn aws_error_shapes() {
+        let body = r#"{"__type":"InvalidParameterException","message":"bad server"}"#;
+        check(
+            &answer(400, body),
+            &aws(400, "InvalidParameterException", Some("bad server")),
+        );
+        let body = r#"{"__type":"com.amazonaws.sms#ReplicationJobAlreadyExistsException","Message":"exists"}"#;
+        check(
+            &answer(400, body),
+            &aws(400, "ReplicationJobAlreadyExistsException", Some("exists")),
+        );
+        let a = Answer::new(
+            403,
+            Some("application/json".into()),
+            Some("AccessDeniedException:http://internal.example/".into()),
+            "{}",
+        );
+        check(&a, &aws(403, "AccessDeniedException", None));
+        // Header only, with a non-JSON body.
+        let a = Answer::new(
+            503,
+            None,
+            Some("TemporarilyUnavailableException".into()),
+            "busy",
+        );
+        check(&a, &aws(503, "TemporarilyUnavailableException", None));
+        // The body wins over the header.
+        let a = Answer::new(
+            400,
+            None,
+            Some("Other".into()),
+            r#"{"__type":"a#InvalidParameterException"}"#,
+        );
+        check(&a, &aws(400, "InvalidParameterException", None));
+    }
+
+    #[test]
+    fn every_error_of_the_operation_has_a_meaning() {
+        let path = crate::core::reference_dir().join("model-constraints.json");
+        let model: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let errors = model["errors"].as_object().unwrap();
+        assert_eq!(errors.len(), 9);
+        for (name, shape) in errors {
+            let meaning = error_meaning(name).unwrap_or_else(|| panic!("{name} has no meaning"));
+            let o = classify(&answer(
+                400,
+                &format!(r#"{{"__type":"{name}","message":"m"}}"#),
+            ));
+            let text = o.text();
+            assert!(
+                text.contains(meaning) && text.contains("AWS says: m"),
+                "{text}"
+            );
+            // Server faults leave the job's state unknown; client errors created nothing.
+            let fault = shape.get("fault").and_then(Value::as_bool).unwrap_or(false);
+            let expect = if fault { Tone::Unknown } else { Tone::Failure };
+            assert_eq!(o.tone(), expect, "{name}");
+        }
+    }
+
+    #[test]
+    fn signing_errors_have_meanings() {
+        for code in [
+            "AccessDeniedException",
+            "UnrecognizedClientException",
+            "InvalidSignatureException",
+            "ExpiredTokenException",
+        ] {
+            let o = classify(&answer(403, &format!(r#"{{"__type":"{code}"}}"#)));
+            assert!(o.text().contains(error_meaning(code).unwrap()), "{code}");
+            assert!(o.text().contains("AWS gave no message"));
+        }
+        let o = classify(&answer(400, r#"{"__type":"SomethingNew"}"#));
+        assert!(o.text().contains("not one this operation documents"));
+    }
+
+    #[test]
+    fn meanings_are_listed_once() {
+        for (i, (name, _)) in ERROR_MEANINGS.iter().enumerate() {
+            assert!(
+                ERROR_MEANINGS[i + 1..].iter().all(|(n, _)| n != name),
+                "{name} twice"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_http_errors_keep_status_and_body() {
+        for status in [400, 403, 404, 500, 502] {
+            let o = classify(&Answer::new(
+                status,
+                Some("text/html".into()),
+                None,
+                "<h1>nope</h1>",
+            ));
+            let Outcome::HttpError { status: s, excerpt } = &o else {
+                panic!("{o:?}")
+            };
+            assert_eq!(*s, status);
+            assert_eq!(excerpt.text, "<h1>nope</h1>");
+            assert!(o.title().starts_with(&format!("HTTP {status} ")));
+            assert!(o.text().contains("<h1>nope</h1>"));
+            let unknown = status >= 500;
+            assert_eq!(o.tone() == Tone::Unknown, unknown, "{status}");
+            assert_eq!(o.text().contains("may or may not"), unknown, "{status}");
+        }
+        let o = classify(&answer(502, ""));
+        assert!(o.text().contains("(empty body)"));
+    }
+
+    #[test]
+    fn odd_success_answers() {
+        let odd = |a: &Answer| match classify(a) {
+            Outcome::Unexpected { oddity, .. } => oddity,
+            o => panic!("{o:?}"),
+        };
+        assert_eq!(odd(&answer(200, "OK")), Oddity::NotJson);
+        assert_eq!(odd(&answer(200, "<!DOCTYPE html><html>")), Oddity::Html);
+        assert_eq!(
+            odd(&Answer::new(
+                200,
+                Some("text/html; charset=utf-8".into()),
+                None,
+                "hi"
+            )),
+            Oddity::Html
+        );
+        assert_eq!(odd(&answer(200, "{}")), Oddity::NoJobId);
+        assert_eq!(
+            odd(&answer(200, r#"{"replicationJobId": 5}"#)),
+            Oddity::NoJobId
+        );
+        assert_eq!(
+            odd(&answer(201, r#"{"replicationJobId": ""}"#)),
+            Oddity::NoJobId
+        );
+        let o = classify(&answer(200, "OK"));
+        assert_eq!(o.tone(), Tone::Unknown);
+        assert!(o.text().contains("may or may not"));
+    }
+
+    #[test]
+    fn oversized_answers_are_cut_and_said_so() {
+        let huge = format!(
+            r#"{{"replicationJobId":"sms-job-1","pad":"{}"}}"#,
+            "é".repeat(MAX_BODY_KEPT)
+        );
+        let a = answer(200, &huge);
+        assert!(a.is_cut());
+        assert!(a.body.len() <= MAX_BODY_KEPT);
+        assert_eq!(a.body_bytes, huge.len());
+        let o = classify(&a);
+        let Outcome::Unexpected {
+            oddity: Oddity::Oversized,
+            excerpt,
+            ..
+        } = &o
+        else {
+            panic!("{o:?}")
+        };
+        assert!(excerpt.text.len() <= MAX_BODY_SHOWN);
+        assert!(
+            o.text()
+                .contains(&format!("of {} bytes are shown", huge.len()))
+        );
+        // An oversized error body is still shown, cut.
+        let o = classify(&Answer::new(
+            500,
+            None,
+            None,
+            &"x".repeat(MAX_BODY_KEPT * 2),
+        ));
+        assert!(matches!(o, Outcome::HttpError { .. }));
+        assert!(o.text().contains(&format!(
+            "first {MAX_BODY_SHOWN} of {} bytes",
+            MAX_BODY_KEPT * 2
+        )));
+    }
+
+    #[test]
+    fn failures_without_an_answer_never_claim_nothing_happened() {
+        for o in [
+            Outcome::TimedOut { seconds: 7 },
+            Outcome::Cancelled,
+            Outcome::NetworkFailure {
+                url: "https://p.example/".into(),
+                cross_origin: true,
+            },
+        ] {
+            assert_eq!(o.tone(), Tone::Unknown);
+            assert!(
+                o.text().contains("may or may not have been created"),
+                "{o:?}"
+            );
+            assert!(o.text().contains("nothing is retried automatically"));
+        }
+        assert!(
+            Outcome::TimedOut { seconds: 7 }
+                .title()
+                .contains("7 seconds")
+        );
+    }
+
+    #[test]
+    fn network_diagnosis_depends_on_the_origin() {
+        let text = |cross| {
+            Outcome::NetworkFailure {
+                url: "https://p.example/".into(),
+                cross_origin: cross,
+            }
+            .text()
+        };
+        let cross = text(true);
+        for needle in [
+            "Access-Control-Allow-Origin",
+            "Access-Control-Allow-Methods: POST",
+            "Access-Control-Allow-Headers: content-type, x-amz-target",
+            "mixed content",
+        ] {
+            assert!(cross.contains(needle), "{needle}");
+        }
+        assert!(!text(false).contains("Access-Control-Allow-Origin"));
+        assert!(text(false).contains("CORS does not apply"));
+    }
+
+    #[test]
+    fn error_codes() {
+        assert_eq!(
+            error_code("InvalidParameterException"),
+            "InvalidParameterException"
+        );
+        assert_eq!(error_code("com.amazon.coral#Name"), "Name");
+        assert_eq!(error_code("Name:http://x/y#z"), "Name");
+        assert_eq!(error_code(" Name "), "Name");
+    }
+}

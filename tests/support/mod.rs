@@ -454,13 +454,11 @@ fn time_and_number_cases() -> Vec<Case> {
             form,
         ));
     }
-    for p in params::members().filter(|p| p.kind == Kind::Integer) {
-        for text in INTEGERS {
-            cases.push(case(
-                format!("{} = {text:?}", p.flag),
-                base().with(p.flag, *text),
-            ));
-        }
+    for text in INTEGERS {
+        let form = params::members()
+            .filter(|p| p.kind == Kind::Integer)
+            .fold(base(), |form, p| form.with(p.flag, *text));
+        cases.push(case(format!("every integer member = {text:?}"), form));
     }
     cases
 }

@@ -574,7 +574,9 @@ fn network_diagnosis(url: &str, cross_origin: bool) -> String {
             "• The proxy is on another origin than this page, so its answers (including the \
              OPTIONS preflight) must carry Access-Control-Allow-Origin: <this page's origin>, \
              Access-Control-Allow-Methods: POST and Access-Control-Allow-Headers: content-type, \
-             x-amz-target. Or serve both from one origin with a reverse proxy (docs/deploy.md).\n",
+             x-amz-target. Or serve both from one origin with a reverse proxy (docs/deploy.md).\n\
+             • The Content-Security-Policy of index.html allows connections to its own origin \
+             only: add the proxy's origin to its connect-src.\n",
         );
     } else {
         text.push_str(
@@ -842,6 +844,7 @@ mod tests {
             "Access-Control-Allow-Origin",
             "Access-Control-Allow-Methods: POST",
             "Access-Control-Allow-Headers: content-type, x-amz-target",
+            "connect-src",
             "mixed content",
         ] {
             assert!(cross.contains(needle), "{needle}");

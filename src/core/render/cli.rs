@@ -237,9 +237,10 @@ fn route(request: &Request, options: CliOptions, plan: &mut Plan) {
             .options
             .push(vec!["--cli-input-json".to_owned(), json::compact(request)]),
         // cmd.exe expands `%` and `!`; JSON lets them be written as `\u0025` and `\u0021`.
+        // Without spaces after `,` and `:`, most of the document needs no quotes in cmd.exe.
         Shell::Cmd => plan.options.push(vec![
             "--cli-input-json".to_owned(),
-            json::one_line(request, json::Times::Utc, &['%', '!']),
+            json::one_line(request, json::Times::Utc, &['%', '!'], false),
         ]),
         Shell::PowerShell => {
             let file = Output::Json.file_name(options);
@@ -443,57 +444,46 @@ pub fn ps_word(word: &str) -> String {
 
 /// cmd.exe and then the program's own argument splitting (the MSVC C runtime rules).
 ///
-/// The word goes in double quotes, where cmd.exe leaves `^ & | < > ( )` alone. cmd.exe also
-/// toggles its quote state on every `"`, and expands `%…%` (and `!…!`) even inside quotes, so
-/// those leave the quotes: a literal `"` is written `\^"` (cmd.exe keeps `^"` as a plain `"`
-/// that toggles nothing; the C runtime reads `\"` as a literal quote), and `%`/`!` as
-/// `^%`/`^!`. A run of backslashes before a closing quote is doubled so the C runtime does
-/// not read the quote as escaped. A word that ends outside the quotes after `%` or `!` gets an
-/// empty `""`, so that no `%` is ever followed by a variable name.
+/// cmd.exe toggles its quote state on every `"` and expands `%…%` (and `!…!`) even inside
+/// quotes, so those three are written outside any quotes: a literal `"` as `\^"` (cmd.exe
+/// keeps `^"` as a plain `"` that toggles nothing; the C runtime reads `\"` as a literal
+/// quote), `%` and `!` as `^%` and `^!`. The runs of text between them stay bare when every
+/// character is inert to both, else go in double quotes, where cmd.exe leaves spaces and
+/// `^ & | < > ( )` alone. Backslashes right before any `"` are doubled, so the C runtime does
+/// not read that quote as escaped. A run after `%` or `!` is always quoted (an empty `""` at
+/// the very end), so the text after a `%` never starts with a variable name.
 pub fn cmd_word(word: &str) -> String {
-    let bare = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_-./:+".contains(c));
-    if bare {
-        return word.to_owned();
-    }
-    let mut out = String::new();
-    let mut quoted = false;
-    let mut backslashes = 0;
-    let close = |out: &mut String, quoted: &mut bool, backslashes: &mut usize| {
-        if *quoted {
-            out.push_str(&"\\".repeat(*backslashes));
-            out.push('"');
-            *quoted = false;
-        }
-        *backslashes = 0;
+    let inert = |c: char| c.is_ascii_alphanumeric() || "_-./:+,{}[]@\\".contains(c);
+    let doubled_tail = |run: &str| {
+        let n = run.len() - run.trim_end_matches('\\').len();
+        format!("{run}{}", "\\".repeat(n))
     };
-    for c in word.chars() {
-        match c {
-            '%' | '!' => {
-                close(&mut out, &mut quoted, &mut backslashes);
+    let mut out = String::new();
+    let mut after_percent = false;
+    let mut rest = word;
+    loop {
+        let end = rest.find(['"', '%', '!']).unwrap_or(rest.len());
+        let (run, special) = (&rest[..end], rest[end..].chars().next());
+        if after_percent || run.chars().any(|c| !inert(c)) || word.is_empty() {
+            out.push('"');
+            out.push_str(&doubled_tail(run));
+            out.push('"');
+        } else if special == Some('"') {
+            out.push_str(&doubled_tail(run));
+        } else {
+            out.push_str(run);
+        }
+        match special {
+            Some('"') => out.push_str("\\^\""),
+            Some(c) => {
                 out.push('^');
                 out.push(c);
             }
-            '"' => {
-                close(&mut out, &mut quoted, &mut backslashes);
-                out.push_str("\\^\"");
-            }
-            _ => {
-                if !quoted {
-                    out.push('"');
-                    quoted = true;
-                }
-                backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-                out.push(c);
-            }
+            None => break,
         }
+        after_percent = special != Some('"');
+        rest = &rest[end + 1..];
     }
-    if word.is_empty() || word.ends_with(['%', '!']) {
-        out.push_str("\"\"");
-    }
-    close(&mut out, &mut quoted, &mut backslashes);
     out
 }
 
@@ -803,12 +793,24 @@ mod tests {
         assert_eq!(cmd_word("s-1"), "s-1");
         assert_eq!(cmd_word(""), "\"\"");
         assert_eq!(cmd_word("a b & c"), "\"a b & c\"");
-        assert_eq!(cmd_word("abc%def"), "\"abc\"^%\"def\"");
-        assert_eq!(cmd_word("say \"hi\""), "\"say \"\\^\"\"hi\"\\^\"");
+        assert_eq!(cmd_word("abc%def"), "abc^%\"def\"");
+        assert_eq!(cmd_word("say \"hi\""), "\"say \"\\^\"hi\\^\"");
         assert_eq!(cmd_word("a\\ b\\"), "\"a\\ b\\\\\"");
-        assert_eq!(cmd_word("100%"), "\"100\"^%\"\"");
+        assert_eq!(cmd_word("100%"), "100^%\"\"");
+        assert_eq!(cmd_word("{\"a\\\\\":1}"), "{\\^\"a\\\\\\\\\\^\":1}");
         for word in [
-            "%PATH%", "!x!", "a\\\"b", "\\\\\"", "x^y", "(a)|<b>", "%", "\"\"",
+            "%PATH%",
+            "%PATH:~0,1%",
+            "!x!",
+            "a\\\"b",
+            "\\\\\"",
+            "x^y",
+            "(a)|<b>",
+            "%",
+            "\"\"",
+            "a\\%",
+            "a\\ b",
+            "\\\"%\\",
         ] {
             let line = format!("aws {}", cmd_word(word));
             assert_eq!(cmd_then_crt(&line).unwrap(), ["aws", word], "{line}");

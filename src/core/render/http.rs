@@ -131,7 +131,7 @@ pub fn render(request: &Request) -> Rendered {
 /// The body alone, exactly as the CLI serializes it: Python's `json.dumps` defaults, members
 /// in model order, timestamps as whole epoch seconds.
 pub fn body(request: &Request) -> String {
-    json::one_line(request, Times::Epoch, &[])
+    json::one_line(request, Times::Epoch, &[], true)
 }
 
 #[cfg(test)]

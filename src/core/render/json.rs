@@ -66,16 +66,17 @@ pub(crate) fn push_value(out: &mut String, value: &Value, times: Times, also: &[
     }
 }
 
-/// The members as one line, `{"serverId": "s-1", "frequency": 12}`: Python's default
-/// separators, model order.
-pub(crate) fn one_line(request: &Request, times: Times, also: &[char]) -> String {
+/// The members as one line in model order: `{"serverId": "s-1", "frequency": 12}` with
+/// Python's default separators when `spaced`, else `{"serverId":"s-1","frequency":12}`.
+pub(crate) fn one_line(request: &Request, times: Times, also: &[char], spaced: bool) -> String {
+    let (comma, colon) = if spaced { (", ", ": ") } else { (",", ":") };
     let mut out = String::from("{");
     for (i, (member, _, value)) in request.members().enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            out.push_str(comma);
         }
         push_string(&mut out, member, &[]);
-        out.push_str(": ");
+        out.push_str(colon);
         push_value(&mut out, value, times, also);
     }
     out.push('}');
@@ -112,7 +113,7 @@ pub fn render(request: &Request) -> String {
 
 /// The same document on one line, for an inline `--cli-input-json` argument.
 pub fn compact(request: &Request) -> String {
-    one_line(request, Times::Utc, &[])
+    one_line(request, Times::Utc, &[], true)
 }
 
 #[cfg(test)]

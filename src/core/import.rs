@@ -62,8 +62,9 @@ pub fn detect(text: &str) -> Format {
     Format::Command
 }
 
-/// `serverId: s-1`, `'serverId': …`, `"frequency":12` — a key known to the table, or any
-/// identifier followed by a colon and a space, and no `--` option in sight.
+/// `serverId: s-1`, `'serverId': …`, `"frequency":12`: an identifier, maybe quoted, then a
+/// colon that ends the line or is followed by white space (a drive letter such as `C:\` is
+/// not).
 fn looks_like_yaml_entry(line: &str) -> bool {
     let unquoted = line.trim_start_matches(['"', '\'']);
     let key_len = unquoted
@@ -73,7 +74,8 @@ fn looks_like_yaml_entry(line: &str) -> bool {
         return false;
     }
     let rest = unquoted[key_len..].trim_start_matches(['"', '\'']);
-    rest.starts_with(':') && !line.contains(" --") && !line.starts_with("aws ")
+    rest.strip_prefix(':')
+        .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t']))
 }
 
 /// Imports a pasted text of whatever kind [`detect`] says it is; the command importer guesses
@@ -309,6 +311,11 @@ mod tests {
                 Format::Command,
             ),
             ("--server-id s-1 --frequency 12", Format::Command),
+            ("serverId: '- --'\n", Format::Yaml),
+            (
+                "C:\\bin\\aws.exe sms create-replication-job",
+                Format::Command,
+            ),
             ("@'\n{}\n'@ | Set-Content x.json\naws sms", Format::Command),
         ] {
             assert_eq!(detect(text), kind, "{text:?}");

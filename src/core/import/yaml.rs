@@ -337,6 +337,10 @@ fn is_float(text: &str) -> bool {
 
 /// `12`, `+12`, `012` (twelve), `0o12`, `0x1F`, `0b11`, `1_000` as a canonical decimal.
 fn read_int(text: &str) -> Option<Scalar> {
+    // ruamel tries the number rules only for scalars that start like a number.
+    if !text.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-') {
+        return None;
+    }
     let negative = text.starts_with('-');
     let s = strip_sign(text);
     let (radix, digits) = if let Some(d) = s.strip_prefix("0b") {
@@ -469,6 +473,11 @@ mod tests {
                 Scalar::Int("99999999999999999999".into()),
             ),
             ("0o8", Scalar::Str("0o8".into())),
+            ("_", Scalar::Str("_".into())),
+            ("_1", Scalar::Str("_1".into())),
+            ("1_", Scalar::Int("1".into())),
+            ("+_", Scalar::Other("an unreadable number")),
+            ("._5", Scalar::Float("._5".into())),
             ("1e3", Scalar::Float("1e3".into())),
             ("1.0e3", Scalar::Float("1.0e3".into())),
             ("12.0", Scalar::Float("12.0".into())),

@@ -270,6 +270,8 @@ pub(crate) fn resolve_plain(text: &str) -> Scalar {
         "true" | "True" | "TRUE" => return Scalar::Bool(true),
         "false" | "False" | "FALSE" => return Scalar::Bool(false),
         "" | "~" | "null" | "Null" | "NULL" => return Scalar::Null,
+        // YAML's special `=` (value) and `<<` (merge) keys: ruamel cannot build them as values.
+        "=" | "<<" => return Scalar::Other("a YAML special key"),
         _ => {}
     }
     if is_float(text) {
@@ -643,6 +645,134 @@ mod tests {
             ("just text\n", "but it is a single value"),
         ] {
             check(text, &Form::new(), &[expect]);
+        }
+    }
+
+    /// The venv `scripts/setup.sh` makes, with ruamel.yaml 0.17.21 (what CLI v2 uses).
+    fn venv_python() -> std::path::PathBuf {
+        let home = std::env::var_os("HOME").expect("HOME is not set");
+        let python =
+            std::path::Path::new(&home).join(".cache/sms-job-builder/awscli-1.42.30/bin/python");
+        assert!(
+            python.exists(),
+            "{} is missing: run scripts/setup.sh",
+            python.display()
+        );
+        python
+    }
+
+    /// Asks the real ruamel.yaml (safe loader, YAML 1.2) how it types each plain scalar, and
+    /// compares with [`resolve_plain`].
+    #[test]
+    fn plain_scalar_typing_agrees_with_ruamel() {
+        let samples = [
+            "yes",
+            "No",
+            "on",
+            "OFF",
+            "y",
+            "true",
+            "True",
+            "TRUE",
+            "tRue",
+            "false",
+            "012",
+            "09",
+            "0o12",
+            "0o8",
+            "0x1F",
+            "0x",
+            "0b101",
+            "0b",
+            "1_000",
+            "1_",
+            "_1",
+            "_",
+            "+_",
+            "+12",
+            "-7",
+            "-0",
+            "+0",
+            "1e3",
+            "1E3",
+            "1.0e3",
+            "1e+3",
+            "1.5",
+            "1.",
+            ".5",
+            "._5",
+            ".5e3",
+            ".5e+3",
+            "-.5",
+            ".inf",
+            "-.Inf",
+            "+.INF",
+            ".nan",
+            ".NaN",
+            "-.nan",
+            "12:30",
+            "1:2:3",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "nULL",
+            "2026-11-25",
+            "2026-1-5",
+            "2026-11-25 10:00:00",
+            "2026-11-25T10:00:00Z",
+            "2026-11-25t10:00:00.5+02:00",
+            "2026-11-25 10:00:00 -5",
+            "2026-11-25  1:00:00",
+            "2026-11-25 10:00",
+            "20261125",
+            "1e",
+            "e3",
+            "0x1g",
+            "=",
+            "-x",
+            "s-1234abcd",
+            "99999999999999999999",
+            "1,000",
+            "0.1.2",
+            "+.5",
+            "-1_0.5e-3",
+        ];
+        let script = "import sys, json\nfrom ruamel.yaml import YAML\ny = YAML(typ='safe')\n\
+                      for line in sys.stdin.read().split('\\n'):\n\
+                      \x20   try:\n\
+                      \x20       v = y.load('a: ' + line)['a']\n\
+                      \x20       t = type(v).__name__\n\
+                      \x20       print(t + ' ' + (str(v) if t == 'int' else ''))\n\
+                      \x20   except Exception as e:\n\
+                      \x20       print('error')\n";
+        let mut child = std::process::Command::new(venv_python())
+            .args(["-c", script])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python runs");
+        {
+            use std::io::Write as _;
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(samples.join("\n").as_bytes()).unwrap();
+        }
+        let output = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let answers: Vec<&str> = stdout.lines().collect();
+        assert_eq!(answers.len(), samples.len(), "{stdout}");
+        for (sample, answer) in samples.iter().zip(answers) {
+            let ours = match resolve_plain(sample) {
+                Scalar::Str(_) => "str ".to_owned(),
+                Scalar::Int(n) => format!("int {n}"),
+                Scalar::Float(_) => "float ".to_owned(),
+                Scalar::Bool(_) => "bool ".to_owned(),
+                Scalar::Null => "NoneType ".to_owned(),
+                Scalar::Date(_) => "date ".to_owned(),
+                Scalar::DateTime(_) => "datetime ".to_owned(),
+                Scalar::Other(_) => "error".to_owned(),
+            };
+            assert_eq!(ours, answer, "{sample:?}");
         }
     }
 

@@ -1,0 +1,182 @@
+//! The browser edge: clock, local time zone, clipboard, local storage, the address bar and
+//! downloads. Every use of `web_sys`/`js_sys` in the app lives in this module; the rest of the
+//! UI calls these small functions and stays plain Leptos.
+//!
+//! Nothing here panics when the browser refuses something (storage disabled, clipboard
+//! denied): each function reports failure as a value or does nothing.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::timestamp::{self, LocalZone};
+
+/// Now, in whole epoch seconds.
+pub fn now() -> i64 {
+    // A millisecond count from `Date.now()` fits an f64 exactly; flooring keeps whole seconds.
+    #[expect(clippy::cast_possible_truncation, reason = "epoch seconds fit an i64")]
+    let seconds = (js_sys::Date::now() / 1000.0).floor() as i64;
+    seconds
+}
+
+/// The browser's time zone, read through `Date` (offsets) and `Intl` (the zone's name).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserZone;
+
+impl LocalZone for BrowserZone {
+    fn offset_at_wall(&self, wall: i64) -> i32 {
+        // Take the wall-clock fields of `wall` (counted as if UTC), build a local `Date` from
+        // them, and ask that date for its offset: this picks the offset in force at that local
+        // time, summer time included.
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "wall seconds are far below 2^53"
+        )]
+        let as_utc = js_sys::Date::new(&JsValue::from_f64(wall as f64 * 1000.0));
+        let local = js_sys::Date::new_with_year_month_day_hr_min_sec(
+            as_utc.get_utc_full_year(),
+            as_utc.get_utc_month().cast_signed(),
+            as_utc.get_utc_date().cast_signed(),
+            as_utc.get_utc_hours().cast_signed(),
+            as_utc.get_utc_minutes().cast_signed(),
+            as_utc.get_utc_seconds().cast_signed(),
+        );
+        let minutes_west = local.get_timezone_offset();
+        if minutes_west.is_finite() {
+            #[expect(clippy::cast_possible_truncation, reason = "offsets are under a day")]
+            let east = (-minutes_west * 60.0).round() as i32;
+            east
+        } else {
+            0
+        }
+    }
+
+    fn name(&self) -> String {
+        let options =
+            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+                .resolved_options();
+        js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| {
+                let offset = self.offset_at_wall(now());
+                format!("UTC{}", timestamp::format_offset(offset))
+            })
+    }
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The query string of the page's address without its `?` (empty when there is none).
+pub fn query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_owned())
+        .unwrap_or_default()
+}
+
+/// Replaces the query string of the address without reloading or adding a history entry.
+/// An empty `query` leaves the bare path.
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    let current = format!(
+        "{}{}",
+        w.location().pathname().unwrap_or_default(),
+        w.location().search().unwrap_or_default()
+    );
+    if current != url
+        && let Ok(history) = w.history()
+    {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The full address of the page, for showing a share link.
+pub fn href() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Reads a value from local storage.
+pub fn load(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Writes a value to local storage (ignored when storage is unavailable or full).
+pub fn save(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Removes a value from local storage.
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Puts text on the clipboard; true when the browser accepted it.
+pub async fn copy(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Offers text as a file download with the given name (through a Blob object URL).
+pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let done = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|a| {
+            a.set_href(&url);
+            a.set_download(file_name);
+            a.click();
+        })
+        .is_some();
+    // Revoking at once can cancel the download in some browsers; give it time first.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    done
+}
+
+/// Moves keyboard focus to the element with this id (used by the error summary's links).
+pub fn focus(id: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}

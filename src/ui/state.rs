@@ -1,0 +1,146 @@
+//! The one owner of the app's state, and everything derived from it.
+//!
+//! [`AppState`] holds the form and the command options in two signals and exposes intent
+//! methods (set a value, replace the form, start over) instead of raw write signals. The
+//! checked request is a [`Memo`] computed once per change; each output is rendered from it by
+//! [`AppState::rendered`]. No effect copies state into state: the only effects in the app
+//! write to the browser (address bar, storage), see [`crate::ui::persist`].
+
+use leptos::prelude::*;
+
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::form::{Form, Zone};
+use crate::core::render::{CliOptions, Output, Rendered, Shell, Style};
+use crate::core::validate::{self, Checked, Context};
+use crate::ui::io::{self, BrowserZone};
+
+/// The app's state: copy it freely, it is a handful of signal handles.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    form: RwSignal<Form>,
+    options: RwSignal<CliOptions>,
+    /// The validated form, recomputed once per change of the form.
+    pub checked: Memo<Checked>,
+}
+
+impl AppState {
+    /// Creates the state with a starting form and options (restored by the caller).
+    pub fn new(form: Form, options: CliOptions) -> Self {
+        let form = RwSignal::new(form);
+        // The clock is read once: a seed time that slips into the past while the page stays
+        // open is caught again on the next edit or reload.
+        let now = io::now();
+        let checked = Memo::new(move |_| {
+            form.with(|f| {
+                validate::check(
+                    f,
+                    &Context {
+                        now,
+                        local: &BrowserZone,
+                    },
+                )
+            })
+        });
+        Self {
+            form,
+            options: RwSignal::new(options),
+            checked,
+        }
+    }
+
+    /// The state provided by [`crate::ui::App`].
+    pub fn get() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// The text of one parameter, tracked.
+    pub fn value(self, flag: &'static str) -> String {
+        self.form.with(|f| f.get(flag).to_owned())
+    }
+
+    /// Sets the text of one parameter exactly as typed.
+    pub fn set(self, flag: &'static str, value: String) {
+        self.form.update(|f| {
+            f.set(flag, value);
+        });
+    }
+
+    /// How a seed time without a zone is read, tracked.
+    pub fn zone(self) -> Zone {
+        self.form.with(|f| f.zone)
+    }
+
+    /// Chooses how a seed time without a zone is read.
+    pub fn set_zone(self, zone: Zone) {
+        self.form.update(|f| f.zone = zone);
+    }
+
+    /// The whole form, tracked.
+    pub fn form(self) -> Form {
+        self.form.get()
+    }
+
+    /// The whole form, not tracked (for handlers).
+    pub fn form_untracked(self) -> Form {
+        self.form.get_untracked()
+    }
+
+    /// True when nothing is filled in, not tracked (for one-off questions in handlers).
+    pub fn is_empty_now(self) -> bool {
+        self.form.with_untracked(Form::is_empty)
+    }
+
+    /// The command options, tracked.
+    pub fn options(self) -> CliOptions {
+        self.options.get()
+    }
+
+    /// Chooses the shell of the command.
+    pub fn set_shell(self, shell: Shell) {
+        self.options.update(|o| o.shell = shell);
+    }
+
+    /// Chooses the style of the command.
+    pub fn set_style(self, style: Style) {
+        self.options.update(|o| o.style = style);
+    }
+
+    /// Replaces the whole form (an import, a share link); the command options stay.
+    pub fn replace(self, form: Form) {
+        self.form.set(form);
+    }
+
+    /// Replaces the form and the command options together.
+    pub fn replace_all(self, form: Form, options: CliOptions) {
+        self.form.set(form);
+        self.options.set(options);
+    }
+
+    /// Empties the form and resets the command options.
+    pub fn start_over(self) {
+        self.replace_all(Form::new(), CliOptions::default());
+    }
+
+    /// The diagnostics of one parameter, tracked.
+    pub fn diagnostics(self, flag: &'static str) -> Vec<Diagnostic> {
+        self.checked
+            .with(|c| c.for_param(flag).cloned().collect::<Vec<_>>())
+    }
+
+    /// True when the parameter has an error, tracked.
+    pub fn has_error(self, flag: &'static str) -> bool {
+        self.checked
+            .with(|c| c.for_param(flag).any(|d| d.severity == Severity::Error))
+    }
+
+    /// True when the form has any error, tracked.
+    pub fn has_errors(self) -> bool {
+        self.checked.with(Checked::has_errors)
+    }
+
+    /// One output, rendered from the checked request and the command options, tracked.
+    pub fn rendered(self, output: Output) -> Rendered {
+        let options = self.options.get();
+        self.checked.with(|c| output.render(&c.request, options))
+    }
+}

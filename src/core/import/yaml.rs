@@ -661,6 +661,32 @@ mod tests {
         python
     }
 
+    /// One line per sample: ruamel's type name, then the value for an int; `error` when it
+    /// cannot load `a: SAMPLE`.
+    fn ruamel_types(samples: &[&str]) -> String {
+        let script = "import sys, json\nfrom ruamel.yaml import YAML\ny = YAML(typ='safe')\n\
+                      for line in sys.stdin.read().split('\\n'):\n\
+                      \x20   try:\n\
+                      \x20       v = y.load('a: ' + line)['a']\n\
+                      \x20       t = type(v).__name__\n\
+                      \x20       print(t + ' ' + (str(v) if t == 'int' else ''))\n\
+                      \x20   except Exception as e:\n\
+                      \x20       print('error')\n";
+        let mut child = std::process::Command::new(venv_python())
+            .args(["-c", script])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python runs");
+        {
+            use std::io::Write as _;
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(samples.join("\n").as_bytes()).unwrap();
+        }
+        let output = child.wait_with_output().unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    }
+
     /// Asks the real ruamel.yaml (safe loader, YAML 1.2) how it types each plain scalar, and
     /// compares with [`resolve_plain`].
     #[test]
@@ -738,27 +764,7 @@ mod tests {
             "+.5",
             "-1_0.5e-3",
         ];
-        let script = "import sys, json\nfrom ruamel.yaml import YAML\ny = YAML(typ='safe')\n\
-                      for line in sys.stdin.read().split('\\n'):\n\
-                      \x20   try:\n\
-                      \x20       v = y.load('a: ' + line)['a']\n\
-                      \x20       t = type(v).__name__\n\
-                      \x20       print(t + ' ' + (str(v) if t == 'int' else ''))\n\
-                      \x20   except Exception as e:\n\
-                      \x20       print('error')\n";
-        let mut child = std::process::Command::new(venv_python())
-            .args(["-c", script])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("python runs");
-        {
-            use std::io::Write as _;
-            let mut stdin = child.stdin.take().unwrap();
-            stdin.write_all(samples.join("\n").as_bytes()).unwrap();
-        }
-        let output = child.wait_with_output().unwrap();
-        let stdout = String::from_utf8(output.stdout).unwrap();
+        let stdout = ruamel_types(&samples);
         let answers: Vec<&str> = stdout.lines().collect();
         assert_eq!(answers.len(), samples.len(), "{stdout}");
         for (sample, answer) in samples.iter().zip(answers) {

@@ -279,7 +279,13 @@ fn OutcomeView(
         <div class=format!("submit-outcome outcome-{tone}") id="submit-outcome" data-tone=tone role="alert">
             <h3 class="outcome-title">{outcome.title()}</h3>
             {job}
-            <p class="outcome-text">{outcome.text()}</p>
+            <div class="outcome-text">
+                {explanation_view(&outcome.explanation())}
+                {outcome.excerpt().map(|e| view! {
+                    <p>"Its body:"</p>
+                    <pre class="code answer-body">{e.display()}</pre>
+                })}
+            </div>
             <p>
                 <button type="button" id="submit-again" on:click=move |_| on_again()>
                     "Send again…"
@@ -288,6 +294,32 @@ fn OutcomeView(
             </p>
         </div>
     }
+}
+
+/// Paragraphs (blank-line separated) become `<p>`; lines starting with `• ` become a list.
+fn explanation_view(text: &str) -> impl IntoView + use<> {
+    let mut blocks = Vec::new();
+    for paragraph in text.split("\n\n") {
+        let mut lead = Vec::new();
+        let mut items = Vec::new();
+        for line in paragraph.lines() {
+            match line.strip_prefix("• ") {
+                Some(item) => items.push(item.to_owned()),
+                None => lead.push(line.to_owned()),
+            }
+        }
+        if !lead.is_empty() {
+            blocks.push(view! { <p>{lead.join(" ")}</p> }.into_any());
+        }
+        if !items.is_empty() {
+            let items = items
+                .into_iter()
+                .map(|i| view! { <li>{i}</li> })
+                .collect_view();
+            blocks.push(view! { <ul>{items}</ul> }.into_any());
+        }
+    }
+    blocks
 }
 
 // ---- Browser calls --------------------------------------------------------------------------

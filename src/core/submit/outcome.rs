@@ -19,8 +19,8 @@ pub const SEND_AGAIN_WARNING: &str = "Sending again makes a new create call. If 
     ReplicationJobAlreadyExistsException). Check the existing jobs first.";
 
 const MAY_OR_MAY_NOT: &str = "The job may or may not have been created: the request may have \
-    reached AWS before the answer was lost. Check the replication jobs (e.g. `aws sms \
-    get-replication-jobs`) before sending again; nothing is retried automatically.";
+    reached AWS before the answer was lost. Check the replication jobs (e.g. aws sms \
+    get-replication-jobs) before sending again; nothing is retried automatically.";
 
 /// The answer the browser received.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,8 +201,28 @@ impl Outcome {
         }
     }
 
-    /// The explanation under the heading: what happened, what it usually means, what to check.
+    /// Everything shown under the heading, as plain text: [`Outcome::explanation`], then the
+    /// start of the body when there is one.
     pub fn text(&self) -> String {
+        match self.excerpt() {
+            Some(excerpt) => format!("{}\n\nIts body:\n{}", self.explanation(), excerpt.display()),
+            None => self.explanation(),
+        }
+    }
+
+    /// The start of the answer's body, for outcomes that show it.
+    pub fn excerpt(&self) -> Option<&Excerpt> {
+        match self {
+            Outcome::HttpError { excerpt, .. } | Outcome::Unexpected { excerpt, .. } => {
+                Some(excerpt)
+            }
+            _ => None,
+        }
+    }
+
+    /// What happened, what it usually means and what to check: paragraphs separated by a blank
+    /// line; lines starting with `• ` are items of a list.
+    pub fn explanation(&self) -> String {
         match self {
             Outcome::Created { job_id } => format!(
                 "AWS created the replication job {job_id}. Its first replication starts at the \
@@ -225,21 +245,16 @@ impl Outcome {
                 };
                 format!("{said}\n\n{meaning}{after}")
             }
-            Outcome::HttpError { status, excerpt } => {
+            Outcome::HttpError { status, .. } => {
                 let hint = status_hint(*status);
                 let after = if *status >= 500 {
                     format!(" {MAY_OR_MAY_NOT}")
                 } else {
                     String::new()
                 };
-                format!(
-                    "{hint}{after}\n\nThe answer was not an AWS error. Its body:\n{}",
-                    excerpt.display()
-                )
+                format!("{hint}{after}\n\nThe answer was not an AWS error.")
             }
-            Outcome::Unexpected {
-                oddity, excerpt, ..
-            } => {
+            Outcome::Unexpected { oddity, .. } => {
                 let what = match oddity {
                     Oddity::Html => {
                         "The answer is a web page, not AWS's JSON: the address probably reaches \
@@ -259,10 +274,7 @@ impl Outcome {
                          not read as a result. Something other than AWS probably answered."
                     }
                 };
-                format!(
-                    "{what} {MAY_OR_MAY_NOT}\n\nIts body:\n{}",
-                    excerpt.display()
-                )
+                format!("{what} {MAY_OR_MAY_NOT}")
             }
             Outcome::NetworkFailure { url, cross_origin } => network_diagnosis(url, *cross_origin),
             Outcome::TimedOut { seconds } => format!(

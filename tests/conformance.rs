@@ -342,6 +342,13 @@ fn report(line: &str) {
 fn the_real_cli_sends_exactly_the_body_we_render_for_every_command_form() {
     let cases = support::corpus();
     assert!(cases.len() >= 60, "only {} cases", cases.len());
+    // To rerun a few cases while debugging: SMSJB_CONFORMANCE_ONLY=<part of a case name>.
+    let only = std::env::var("SMSJB_CONFORMANCE_ONLY").unwrap_or_default();
+    let cases: Vec<Case> = cases
+        .into_iter()
+        .filter(|c| c.name.contains(&only))
+        .collect();
+    assert!(!cases.is_empty(), "no case name contains {only:?}");
     let root = scratch("conformance");
     let next = AtomicUsize::new(0);
     let runs = AtomicUsize::new(0);

@@ -113,7 +113,8 @@ pub fn checked_request(case: &Case) -> Request {
 /// A plain value a parameter of this kind accepts.
 fn sample(param: &Param) -> String {
     match param.kind {
-        Kind::Text => format!("sample-{}", param.flag),
+        // Underscores keep it a valid JMESPath name too (for `--query`).
+        Kind::Text => format!("sample_{}", param.flag.replace('-', "_")),
         Kind::Timestamp => "2026-11-26T10:00:00Z".into(),
         Kind::Integer => "12".into(),
         Kind::Boolean | Kind::Switch => "true".into(),

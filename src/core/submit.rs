@@ -97,8 +97,15 @@ impl Target {
 pub fn availability(fetched: Fetched<'_>, page_url: &str) -> Availability {
     let text = match fetched {
         Fetched::Text(text) => text,
-        Fetched::Status(404) => {
+        Fetched::Status(404 | 410) => {
             return not_configured("there is no config.json next to this page.");
+        }
+        // S3 and some CDNs answer 403 for a file that does not exist.
+        Fetched::Status(403) => {
+            return not_configured(
+                "there is no readable config.json next to this page (the server answered HTTP \
+                 403, which some static hosts give for a missing file).",
+            );
         }
         Fetched::Status(status) => {
             return broken(
@@ -301,6 +308,7 @@ mod tests {
     fn missing_file_or_proxy_is_not_configured() {
         for fetched in [
             Fetched::Status(404),
+            Fetched::Status(403),
             Fetched::Text("{}"),
             Fetched::Text(r#"{"proxy":null}"#),
         ] {

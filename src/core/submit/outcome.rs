@@ -196,7 +196,7 @@ impl Outcome {
             Outcome::NetworkFailure { .. } => {
                 "No answer: the request failed in the browser".to_owned()
             }
-            Outcome::TimedOut { seconds } => format!("No answer within {seconds} seconds"),
+            Outcome::TimedOut { seconds } => format!("No answer within {}", duration(*seconds)),
             Outcome::Cancelled => "Cancelled".to_owned(),
         }
     }
@@ -278,8 +278,9 @@ impl Outcome {
             }
             Outcome::NetworkFailure { url, cross_origin } => network_diagnosis(url, *cross_origin),
             Outcome::TimedOut { seconds } => format!(
-                "The proxy did not answer within {seconds} seconds (the timeoutSeconds of \
-                 config.json), so the browser stopped waiting. {MAY_OR_MAY_NOT}"
+                "The proxy did not answer within {} (the timeoutSeconds of config.json), so \
+                 the browser stopped waiting. {MAY_OR_MAY_NOT}",
+                duration(*seconds)
             ),
             Outcome::Cancelled => format!(
                 "You stopped waiting for the answer. The request had already been sent. \
@@ -390,6 +391,14 @@ fn looks_like_html(answer: &Answer) -> bool {
         .is_some_and(|t| t.to_ascii_lowercase().starts_with("text/html"))
         || start.starts_with("<!doctype html")
         || start.starts_with("<html")
+}
+
+fn duration(seconds: u32) -> String {
+    if seconds == 1 {
+        "1 second".to_owned()
+    } else {
+        format!("{seconds} seconds")
+    }
 }
 
 /// Cuts text to at most `max` bytes, on a character boundary.

@@ -6,18 +6,18 @@
 // check what the user sees and what the proxy got: the exact bytes of the app's HTTP body, the
 // same bytes the real AWS CLI v1 sends for the same form, and exactly one request per confirm.
 //
-// Needs dist/ (scripts/build.sh) or SMSJB_DIST, /usr/bin/chromium, python3, and the AWS CLI
-// venv that scripts/setup.sh creates (SMSJB_AWS overrides its path).
+// Needs dist/ (scripts/build.sh) or SMSJB_DIST, /usr/bin/chromium, python3, playwright-core
+// (npm ci here) and the AWS CLI venv that scripts/setup.sh creates (SMSJB_AWS overrides it).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -25,20 +25,6 @@ const dist = process.env.SMSJB_DIST || path.join(root, 'dist');
 const cache = process.env.SMSJB_CACHE || path.join(os.homedir(), '.cache/sms-job-builder');
 const awsCli = process.env.SMSJB_AWS || path.join(cache, 'awscli-1.42.30/bin/aws');
 const reference = process.env.SMSJB_REFERENCE_DIR || path.join(root, '../shared/reference');
-
-const { chromium } = loadPlaywright();
-
-/** playwright-core from this folder's node_modules, else from the benchmark's. */
-function loadPlaywright() {
-  for (const base of [here, path.join(root, 'bench')]) {
-    try {
-      return createRequire(path.join(base, 'package.json'))('playwright-core');
-    } catch {
-      // try the next place
-    }
-  }
-  throw new Error('playwright-core is not installed: run scripts/setup.sh');
-}
 
 let proxy;
 let base;

@@ -106,10 +106,12 @@ pub fn SubmitPanel() -> impl IntoView {
         });
     };
 
-    let body = move || {
-        match availability.get() {
-        None => view! { <p class="submit-status" id="submit-status" data-state="loading">
-            "Looking for a send configuration…"</p> }
+    let body = move || match availability.get() {
+        None => view! {
+            <p class="submit-status" id="submit-status" data-state="loading">
+                "Looking for a send configuration…"
+            </p>
+        }
         .into_any(),
         Some(Availability::NotConfigured { reason }) => view! {
             <p class="submit-status" id="submit-status" data-state="off">
@@ -123,15 +125,15 @@ pub fn SubmitPanel() -> impl IntoView {
                     "Sending is off: " {config::FILE_NAME}
                     " has problems. The rest of the app is not affected."
                 </p>
-                <ul class="diagnostics">{problems.into_iter().map(diagnostic_item).collect_view()}</ul>
+                <ul class="diagnostics">
+                    {problems.into_iter().map(diagnostic_item).collect_view()}
+                </ul>
             </div>
         }
         .into_any(),
-        Some(Availability::Ready(target)) => view! {
-            <ReadyPanel target phase submission send cancel />
+        Some(Availability::Ready(target)) => {
+            view! { <ReadyPanel target phase submission send cancel /> }.into_any()
         }
-        .into_any(),
-    }
     };
 
     view! {

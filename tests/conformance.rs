@@ -250,6 +250,11 @@ impl Worker {
         let request = support::checked_request(&case);
         let expected_body = render::http::body(&request);
         let prepared = render::http::prepare(&request);
+        assert_eq!(
+            prepared.body, expected_body,
+            "{}: the prepared request carries another body",
+            case.name
+        );
         let json_name = Output::Json.file_name(CliOptions::default());
         std::fs::write(self.cwd.join(json_name), render::json::render(&request)).unwrap();
 
@@ -278,9 +283,15 @@ impl Worker {
                             one.method, one.path, prepared.method, prepared.path
                         ));
                     }
+                    // Every header the prepared request lists (it must list these two)
+                    // is what the CLI sent.
                     for name in ["X-Amz-Target", "Content-Type"] {
-                        let ours = header(&prepared.headers, name);
-                        if ours.is_none() || one.header(name) != ours {
+                        if header(&prepared.headers, name).is_none() {
+                            wrong.push(format!("the prepared request has no {name}"));
+                        }
+                    }
+                    for (name, ours) in &prepared.headers {
+                        if one.header(name) != Some(ours.as_str()) {
                             wrong.push(format!(
                                 "{name}: sent {:?}, prepared {ours:?}",
                                 one.header(name)

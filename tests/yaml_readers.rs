@@ -2,7 +2,9 @@
 //! means, to the YAML 1.2 reader AWS CLI v2 uses (ruamel.yaml 0.17.21, safe loader) and to a
 //! YAML 1.1 reader (`PyYAML`'s `safe_load`): same keys in the same order, same types, same values.
 //! Both documents are rendered from the same checked request and loaded by real readers
-//! (`tests/support/read_yaml.py`, in the venv `scripts/setup.sh` makes).
+//! (`tests/support/read_yaml.py`, in the venv `scripts/setup.sh` makes). What the YAML 1.2
+//! reader loaded is also validated and serialized by botocore, as CLI v2 does with
+//! `--cli-input-yaml`, and must give exactly `render::http::body`.
 
 #[allow(
     dead_code,
@@ -32,7 +34,7 @@ fn cases() -> Vec<Case> {
 }
 
 #[test]
-fn yaml_1_2_and_1_1_readers_load_the_same_values_as_the_json_document() {
+fn yaml_readers_load_the_json_documents_values_and_botocore_sends_the_same_body() {
     let cases = cases();
     let documents: Vec<Value> = cases
         .iter()
@@ -42,6 +44,8 @@ fn yaml_1_2_and_1_1_readers_load_the_same_values_as_the_json_document() {
                 "name": case.name,
                 "yaml": render::yaml::render(&request),
                 "json": render::json::render(&request),
+                "body": true,
+                "expected_body": render::http::body(&request),
             })
         })
         .collect();
@@ -59,6 +63,12 @@ fn yaml_1_2_and_1_1_readers_load_the_same_values_as_the_json_document() {
                 result["name"]
             ));
             continue;
+        }
+        if result["body12"] != document["expected_body"] {
+            problems.push(format!(
+                "{}: botocore sends another body for the YAML document\n  yaml:     {:?}\n  sent:     {}\n  expected: {}",
+                result["name"], document["yaml"], result["body12"], document["expected_body"]
+            ));
         }
         for reader in ["yaml12", "yaml11"] {
             if &result[reader] != expected {

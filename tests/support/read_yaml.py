@@ -13,6 +13,10 @@ Each value is written in a tagged form that keeps the Python type, so that True 
 ["bool", true], ["float", "1000.0"], ["null"], ["date", "2026-11-25"], ["bytes", hex],
 ["list", [...]], ["map", [[key, value], ...]] (keys in document order). A reader that refuses
 the text gives ["error", message].
+
+With "body": true in a case, "body12" is also given: the request body botocore (the same
+release as the venv's CLI) validates and serializes from what the YAML 1.2 reader loaded, as
+CLI v2 does with a --cli-input-yaml document and no other option; or ["error", message].
 """
 
 import datetime
@@ -59,18 +63,42 @@ def ruamel_load(text):
     return reader.load(io.StringIO(text))
 
 
+_OPERATION = []
+
+
+def operation():
+    if not _OPERATION:
+        import botocore.session
+
+        model = botocore.session.get_session().get_service_model("sms")
+        _OPERATION.append(model.operation_model("CreateReplicationJob"))
+    return _OPERATION[0]
+
+
+def body_of(params):
+    from botocore.serialize import create_serializer
+
+    serializer = create_serializer("json", include_validation=True)
+    request = serializer.serialize_to_request(params, operation())
+    return request["body"].decode("utf-8")
+
+
 def main():
     cases = json.load(sys.stdin)
     results = []
     for case in cases:
-        results.append(
-            {
-                "name": case["name"],
-                "yaml12": attempt(ruamel_load, case["yaml"]),
-                "yaml11": attempt(pyyaml.safe_load, case["yaml"]),
-                "json": attempt(json.loads, case["json"]),
-            }
-        )
+        result = {
+            "name": case["name"],
+            "yaml12": attempt(ruamel_load, case["yaml"]),
+            "yaml11": attempt(pyyaml.safe_load, case["yaml"]),
+            "json": attempt(json.loads, case["json"]),
+        }
+        if case.get("body"):
+            try:
+                result["body12"] = body_of(ruamel_load(case["yaml"]))
+            except Exception as error:  # a refusal is reported, not raised
+                result["body12"] = ["error", f"{type(error).__name__}: {error}"]
+        results.append(result)
     json.dump(results, sys.stdout, ensure_ascii=True)
     sys.stdout.write("\n")
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Release build of the browser app into dist/: plain static files with relative URLs, so the
+# folder works from any static host and any sub-path. Runs offline once `cargo fetch` has run.
+#   scripts/build.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
+
+cargo fetch --locked >/dev/null
+trunk build --release --dist dist
+
+# Sizes of the first load, raw and gzip -9 (the page should stay lean: about 120 KB gzip).
+total=0
+for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+  [ -f "$f" ] || continue
+  gz=$(gzip -9 -c "$f" | wc -c)
+  total=$((total + gz))
+  printf '%8d B  %7d B gzip  %s\n' "$(wc -c <"$f")" "$gz" "$f"
+done
+printf 'first load: %d B gzip\n' "$total"

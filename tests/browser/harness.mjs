@@ -1,0 +1,104 @@
+// Shared set-up for the app's browser tests: a tiny static server that serves dist/ under a
+// sub-path (proving relative URLs), a headless system Chromium, and a page wrapper that
+// records console errors and every request to another origin.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const dist = process.env.SMSJB_DIST || path.join(root, 'dist');
+/** Where the app is mounted on the test server. */
+export const SUB_PATH = '/tools/sms/';
+
+const { chromium } = createRequire(path.join(here, 'package.json'))('playwright-core');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+/** Serves dist/ under SUB_PATH on 127.0.0.1 and a free port; everything else is a 404. */
+export async function startServer() {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(`${dist}/index.html is missing: run scripts/build.sh first`);
+  }
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(SUB_PATH)) {
+      res.writeHead(404).end('not here');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+    const file = path.resolve(dist, rel);
+    if (!file.startsWith(path.resolve(dist)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${SUB_PATH}` };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.SMSJB_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a fresh context and page, recording console errors, page errors and requests that
+ * leave the test server's origin. `options` go to browser.newContext.
+ */
+export async function openPage(browser, origin, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = { console: [], foreign: [] };
+  page.on('console', (msg) => {
+    // The send panel asks for the optional config.json; a host without a proxy answers 404,
+    // which Chromium logs. That one is expected; any other error is a problem.
+    const where = msg.location()?.url || '';
+    if (msg.type() === 'error' && !where.endsWith('/config.json')) problems.console.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.console.push(String(err)));
+  page.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) {
+      problems.foreign.push(u);
+    }
+  });
+  return { context, page, problems };
+}
+
+/** Waits until the app has mounted (its outputs are in the DOM). */
+export async function ready(page) {
+  await page.waitForSelector('#out-cli', { state: 'attached' });
+}
+
+/** The exact text content of an output. */
+export function out(page, id) {
+  return page.$eval(`#out-${id}`, (el) => el.textContent);
+}

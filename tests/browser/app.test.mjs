@@ -1,0 +1,329 @@
+// The app's behaviour in headless Chromium: validation at the field and in the summary,
+// hostile input, share links, the saved draft, start over, import with confirmation, copy,
+// keyboard use of the output tabs, and layout at phone width. Every test also checks that the
+// page logged no error and asked no other origin for anything.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, ready, out } from './harness.mjs';
+
+let server;
+let url;
+let origin;
+let browser;
+
+before(async () => {
+  ({ server, url, origin } = await startServer());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the app (optionally with a query), runs `body(page)`, then checks the page stayed clean. */
+async function withApp(query, body, options = {}) {
+  const { context, page, problems } = await openPage(browser, origin, options);
+  try {
+    await page.goto(url + query);
+    await ready(page);
+    await body(page, context);
+    assert.deepEqual(problems.console, [], 'console errors');
+    assert.deepEqual(problems.foreign, [], 'requests to another origin');
+  } finally {
+    await context.close();
+  }
+}
+
+const field = (flag) => `.job-form [name="${flag}"]`;
+
+async function typeInto(page, flag, text) {
+  await page.fill(field(flag), '');
+  await page.locator(field(flag)).pressSequentially(text);
+}
+
+/** The diagnostics shown under a field, as "severity: message" strings. */
+function fieldDiagnostics(page, flag) {
+  return page.$$eval(`#diag-${flag} li`, (items) =>
+    items.map((li) => `${li.className.replace('diag diag-', '')}: ${li.textContent}`),
+  );
+}
+
+test('an empty form shows the required errors at the fields and in the summary', async () => {
+  await withApp('', async (page) => {
+    const input = page.locator(field('server-id'));
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    assert.match(await input.getAttribute('aria-describedby'), /\bdiag-server-id\b/);
+    assert.deepEqual(await fieldDiagnostics(page, 'server-id'), ['error: Error: Server ID is required.']);
+    const summary = page.locator('#error-summary');
+    assert.ok(await summary.isVisible());
+    assert.match(await summary.locator('h2').textContent(), /^2 errors to fix/);
+    const links = await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links, ['#f-server-id', '#f-seed-replication-time']);
+    // Following a summary link puts the keyboard focus into the field.
+    await summary.locator('a').nth(1).click();
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'seed-replication-time');
+    // The outputs are still there, marked incomplete.
+    assert.ok(await page.locator('#panel-cli .incomplete').isVisible());
+    assert.equal(await out(page, 'cli'), 'aws sms create-replication-job\n');
+  });
+});
+
+test('bad values get their messages, are kept as typed, and are left out of every output', async () => {
+  await withApp('', async (page) => {
+    await typeInto(page, 'server-id', 's-12345678');
+    await typeInto(page, 'seed-replication-time', '2026-11-25T25:00:00');
+    await typeInto(page, 'frequency', 'twelve');
+    await typeInto(page, 'description', "it's $(rm -rf ~) `id` \"q\" <b>&amp;");
+    assert.equal(await page.inputValue(field('frequency')), 'twelve');
+    assert.equal(await page.locator(field('frequency')).getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await fieldDiagnostics(page, 'frequency'), ['error: Error: "twelve" is not a whole number.']);
+    assert.equal(await page.locator(field('seed-replication-time')).getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator(field('description')).getAttribute('aria-invalid'), 'false');
+    // The HTML-looking text is shown as text, never interpreted.
+    assert.equal(await page.locator('.job-form b').count(), 0);
+    const body = JSON.parse(await out(page, 'http-body'));
+    assert.deepEqual(body, { serverId: 's-12345678', description: "it's $(rm -rf ~) `id` \"q\" <b>&amp;" });
+    assert.deepEqual(JSON.parse(await out(page, 'json')), body);
+    const cli = await out(page, 'cli');
+    assert.ok(!cli.includes('--frequency') && !cli.includes('--seed-replication-time'), cli);
+    assert.ok(cli.includes(`--description 'it'\\''s $(rm -rf ~) \`id\` "q" <b>&amp;'`), cli);
+    assert.ok(await page.locator('#panel-cli .incomplete').isVisible());
+    // Fixing the values clears the errors and the incomplete mark.
+    await typeInto(page, 'frequency', '12');
+    await typeInto(page, 'seed-replication-time', '2026-12-01T09:00:00Z');
+    assert.equal(await page.locator('#panel-cli .incomplete').count(), 0);
+    assert.equal(JSON.parse(await out(page, 'http-body')).frequency, 12);
+    assert.equal(await page.locator(field('frequency')).getAttribute('aria-invalid'), 'false');
+  });
+});
+
+test('warnings look different from errors and do not mark the outputs incomplete', async () => {
+  await withApp('?server-id=s-12345678&seed-replication-time=2026-12-01T09:00:00Z&frequency=99', async (page) => {
+    const diags = await fieldDiagnostics(page, 'frequency');
+    assert.equal(diags.length, 1);
+    assert.match(diags[0], /^warning: Warning: 99 is outside 1–24 hours/);
+    assert.equal(await page.locator(field('frequency')).getAttribute('aria-invalid'), 'false');
+    assert.match(await page.locator('#error-summary h2').textContent(), /^1 warning to check/);
+    assert.equal(await page.locator('#panel-cli .incomplete').count(), 0);
+    const colours = await page.$$eval('.diag-warning, .diag-error', (els) =>
+      els.map((e) => getComputedStyle(e).borderLeftColor),
+    );
+    assert.ok(colours.length >= 1);
+  });
+});
+
+test('a time without a zone can be read as local time and the sent instant is shown', async () => {
+  await withApp('', async (page) => {
+    await typeInto(page, 'server-id', 's-1');
+    await typeInto(page, 'seed-replication-time', '2026-12-01 09:00');
+    assert.match(await page.textContent('#instant-seed-replication-time'), /2026-12-01T09:00:00Z \(epoch 1796115600\)/);
+    assert.equal(JSON.parse(await out(page, 'http-body')).seedReplicationTime, 1796115600);
+    await page.check('#zone-local');
+    // Chromium runs this test in the zone given by timezoneId below: UTC+9, no summer time.
+    assert.match(await page.textContent('#instant-seed-replication-time'), /2026-12-01T00:00:00Z/);
+    assert.equal(JSON.parse(await out(page, 'http-body')).seedReplicationTime, 1796115600 - 9 * 3600);
+    assert.ok((await page.textContent('#diag-seed-replication-time')).includes('Asia/Tokyo'));
+    assert.match(page.url(), /zone=local/);
+  }, { timezoneId: 'Asia/Tokyo' });
+});
+
+test('the address bar mirrors the form and a copied link reopens the same form', async () => {
+  let link;
+  let outputs;
+  await withApp('', async (page) => {
+    await typeInto(page, 'server-id', 's-12345678');
+    await typeInto(page, 'seed-replication-time', '2026-12-01T09:00:00Z');
+    await typeInto(page, 'description', 'a & b = c + d #1 ü');
+    await page.check(`${field('encrypted')}[value=true]`);
+    await page.selectOption('select[name=shell]', 'powershell');
+    await page.selectOption('select[name=style]', 'oneline');
+    link = page.url();
+    assert.ok(link.startsWith(url + '?'), link);
+    assert.match(link, /server-id=s-12345678/);
+    assert.match(link, /shell=powershell/);
+    assert.match(link, /style=oneline/);
+    outputs = [await out(page, 'cli'), await out(page, 'json'), await out(page, 'http-body')];
+  });
+  // A fresh browser (no draft) opened on the link shows the same form and outputs.
+  await withApp(link.slice(url.length), async (page) => {
+    assert.equal(await page.inputValue(field('description')), 'a & b = c + d #1 ü');
+    assert.ok(await page.isChecked(`${field('encrypted')}[value=true]`));
+    assert.equal(await page.inputValue('select[name=shell]'), 'powershell');
+    assert.deepEqual([await out(page, 'cli'), await out(page, 'json'), await out(page, 'http-body')], outputs);
+    assert.match(await page.textContent('#restored'), /share link/);
+  });
+});
+
+test('odd keys in a link are reported, the rest is used', async () => {
+  await withApp('?server-id=s-1&bogus=1&shell=fish', async (page) => {
+    assert.equal(await page.inputValue(field('server-id')), 's-1');
+    const problems = await page.textContent('#link-problems');
+    assert.match(problems, /bogus/);
+    assert.match(problems, /fish/);
+  });
+});
+
+test('the draft survives a reload, and start over clears it', async () => {
+  await withApp('', async (page) => {
+    await typeInto(page, 'server-id', 's-draft');
+    await typeInto(page, 'frequency', '1_000');
+    // Reload without the query: the draft comes from local storage.
+    await page.goto(url);
+    await ready(page);
+    assert.equal(await page.inputValue(field('server-id')), 's-draft');
+    assert.equal(await page.inputValue(field('frequency')), '1_000');
+    assert.match(await page.textContent('#restored'), /draft/);
+    const stored = await page.evaluate(() => localStorage.getItem('sms-job-builder/draft'));
+    assert.match(stored, /server-id=s-draft/);
+    await page.click('#start-over');
+    await page.click('#start-over-yes');
+    assert.equal(await page.inputValue(field('server-id')), '');
+    assert.equal(page.url(), url);
+    assert.equal(await page.evaluate(() => localStorage.getItem('sms-job-builder/draft')), null);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.inputValue(field('server-id')), '');
+  });
+});
+
+async function importText(page, text) {
+  if (!(await page.isVisible('#import-text'))) await page.click('details.import > summary');
+  await page.fill('#import-text', text);
+  await page.click('#import-run');
+}
+
+test('importing a command, a JSON and a YAML document fills the form', async () => {
+  await withApp('', async (page) => {
+    await importText(
+      page,
+      "aws sms create-replication-job \\\n  --server-id s-cmd \\\n  --seed-replication-time 2026-12-01T09:00:00Z \\\n  --no-run-once --description 'from a command' --region eu-west-1",
+    );
+    assert.equal(await page.inputValue(field('server-id')), 's-cmd');
+    assert.equal(await page.inputValue(field('description')), 'from a command');
+    assert.ok(await page.isChecked(`${field('run-once')}[value=false]`));
+    assert.equal(await page.inputValue(field('region')), 'eu-west-1');
+    assert.match(await page.textContent('.import-heading'), /Read as a command; no problems/);
+
+    // The form is not empty now: the JSON import asks first, and "keep" changes nothing.
+    await importText(page, '{"serverId": "s-json", "seedReplicationTime": "2026-12-02T10:00:00Z", "frequency": 6}');
+    assert.ok(await page.isVisible('#import-replace'));
+    await page.click('#import-cancel');
+    assert.equal(await page.inputValue(field('server-id')), 's-cmd');
+    await page.click('#import-run');
+    await page.click('#import-replace');
+    assert.equal(await page.inputValue(field('server-id')), 's-json');
+    assert.equal(await page.inputValue(field('frequency')), '6');
+    assert.equal(await page.inputValue(field('description')), '');
+    assert.deepEqual(JSON.parse(await out(page, 'http-body')), {
+      serverId: 's-json',
+      seedReplicationTime: 1796205600,
+      frequency: 6,
+    });
+
+    await importText(page, "serverId: s-yaml\nseedReplicationTime: '2026-12-03T11:00:00Z'\nlicenseType: BYOL\nencrypted: true\n");
+    await page.click('#import-replace');
+    assert.equal(await page.inputValue(field('server-id')), 's-yaml');
+    assert.equal(await page.inputValue(field('license-type')), 'BYOL');
+    assert.ok(await page.isChecked(`${field('encrypted')}[value=true]`));
+    assert.match(await page.textContent('.import-heading'), /--cli-input-yaml/);
+  });
+});
+
+test('import problems are listed with where they are', async () => {
+  await withApp('', async (page) => {
+    await importText(page, '{"serverId": "s-1", "bogus": 1, "frequency": "12"}');
+    const items = await page.$$eval('#import-problems li', (lis) => lis.map((li) => li.textContent));
+    assert.ok(items.length >= 2, items.join('\n'));
+    assert.ok(items.some((t) => t.includes('bogus')), items.join('\n'));
+    assert.ok(items.some((t) => t.includes('frequency')), items.join('\n'));
+    assert.equal(await page.locator('#import-problems .location').count() > 0, true);
+  });
+});
+
+test('copy puts exactly the shown text on the clipboard and announces it', async () => {
+  await withApp(
+    '?server-id=s-12345678&seed-replication-time=2026-12-01T09:00:00Z&description=x%20y',
+    async (page) => {
+      await page.click('#panel-cli button.copy');
+      await page.waitForFunction(() => document.querySelector('.status').textContent.includes('Copied'));
+      const clip = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(clip, await out(page, 'cli'));
+      await page.click('#tab-http-body');
+      await page.click('#panel-http-body button.copy');
+      await page.waitForFunction(() => document.querySelector('.status').textContent.includes('HTTP body'));
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await out(page, 'http-body'));
+      assert.equal(await page.getAttribute('.status', 'aria-live'), 'polite');
+    },
+    { permissions: ['clipboard-read', 'clipboard-write'] },
+  );
+});
+
+test('download offers the output under its file name', async () => {
+  await withApp('?server-id=s-1&seed-replication-time=2026-12-01T09:00:00Z', async (page) => {
+    await page.click('#tab-json');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#panel-json button.download'),
+    ]);
+    assert.equal(download.suggestedFilename(), 'create-replication-job.json');
+    const fs = await import('node:fs/promises');
+    assert.equal(await fs.readFile(await download.path(), 'utf8'), await out(page, 'json'));
+  }, { acceptDownloads: true });
+});
+
+test('the output tabs work with the keyboard and every output stays in the DOM', async () => {
+  await withApp('?server-id=s-1&seed-replication-time=2026-12-01T09:00:00Z', async (page) => {
+    for (const id of ['cli', 'json', 'yaml', 'http-body', 'http', 'skeleton-input', 'skeleton-yaml-input', 'skeleton-output']) {
+      assert.equal(await page.locator(`#out-${id}`).count(), 1, id);
+    }
+    await page.focus('#tab-cli');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-json');
+    assert.ok(await page.isVisible('#out-json'));
+    assert.ok(!(await page.isVisible('#out-cli')));
+    assert.equal(await page.getAttribute('#tab-json', 'aria-selected'), 'true');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-http-body');
+  });
+});
+
+test('every control is named after its CLI option and has a label', async () => {
+  await withApp('', async (page) => {
+    const controls = await page.$$eval('.job-form input, .job-form select', (els) =>
+      els.map((e) => ({ name: e.name, id: e.id, labelled: !!(e.labels && e.labels.length) })),
+    );
+    const names = new Set(controls.map((c) => c.name));
+    for (const flag of ['server-id', 'seed-replication-time', 'frequency', 'run-once', 'license-type', 'role-name',
+      'description', 'number-of-recent-amis-to-keep', 'encrypted', 'kms-key-id', 'region', 'profile', 'output',
+      'endpoint-url', 'query', 'debug', 'no-cli-pager', 'cli-read-timeout', 'cli-connect-timeout']) {
+      assert.ok(names.has(flag), `no control named ${flag}`);
+    }
+    for (const c of controls) {
+      assert.ok(c.id, `${c.name} has no id`);
+      assert.ok(c.labelled, `${c.id} has no label`);
+    }
+    assert.equal(await page.getAttribute(field('frequency'), 'inputmode'), 'numeric');
+  });
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`no horizontal overflow at 375 px (${colorScheme})`, async () => {
+    const long = encodeURIComponent('x'.repeat(300));
+    await withApp(
+      `?server-id=s-${long}&seed-replication-time=2026-12-01T09:00:00Z&description=${long}&run-once=true`,
+      async (page) => {
+        await page.click('details.global > summary');
+        await page.click('details.import > summary');
+        for (const tab of ['cli', 'http']) {
+          await page.click(`#tab-${tab}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `page is ${overflow} px too wide on the ${tab} tab`);
+        }
+      },
+      { viewport: { width: 375, height: 800 }, colorScheme },
+    );
+  });
+}

@@ -39,7 +39,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 venv="$CACHE/awscli-$AWSCLI_VERSION"
-if [ ! -x "$venv/bin/aws" ] || ! "$venv/bin/python" -c 'import ruamel.yaml, yaml' 2>/dev/null; then
+# The conformance tests need exactly these releases (the last with `sms`, the YAML reader of
+# CLI v2), so a venv holding others is refreshed.
+venv_ok() {
+  "$venv/bin/python" -c 'import sys, awscli, botocore, ruamel.yaml, yaml
+sys.exit([awscli.__version__, botocore.__version__, ruamel.yaml.__version__] != sys.argv[1:])' \
+    "$AWSCLI_VERSION" "$BOTOCORE_VERSION" "$RUAMEL_VERSION" 2>/dev/null
+}
+if [ ! -x "$venv/bin/aws" ] || ! venv_ok; then
   say "python venv with awscli $AWSCLI_VERSION, ruamel.yaml $RUAMEL_VERSION, PyYAML"
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q "awscli==$AWSCLI_VERSION" "botocore==$BOTOCORE_VERSION" \

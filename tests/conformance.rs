@@ -330,8 +330,17 @@ fn clip(text: &str) -> String {
     }
 }
 
+/// A scratch folder, removed when dropped (also when a test panics).
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A fresh scratch folder for this test process.
-fn scratch(name: &str) -> PathBuf {
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!(
         "smsjb-{name}-{}-{}",
         std::process::id(),
@@ -341,7 +350,7 @@ fn scratch(name: &str) -> PathBuf {
             .as_nanos()
     ));
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 /// Prints a line the test harness does not swallow.
@@ -367,7 +376,7 @@ fn the_real_cli_sends_exactly_the_body_we_render_for_every_command_form() {
     std::thread::scope(|scope| {
         for w in 0..WORKERS {
             let (cases, next, runs, problems) = (&cases, &next, &runs, &problems);
-            let root = root.join(format!("worker-{w}"));
+            let root = root.0.join(format!("worker-{w}"));
             scope.spawn(move || {
                 let mut worker = Worker::new(&root);
                 while let Some(case) = cases.get(next.fetch_add(1, Ordering::SeqCst)) {
@@ -378,7 +387,7 @@ fn the_real_cli_sends_exactly_the_body_we_render_for_every_command_form() {
             });
         }
     });
-    let _ = std::fs::remove_dir_all(&root);
+    drop(root);
     let problems = problems.into_inner().unwrap();
     let runs = runs.into_inner();
     for problem in &problems {
@@ -398,14 +407,15 @@ fn the_real_cli_sends_exactly_the_body_we_render_for_every_command_form() {
 
 /// Runs `aws sms create-replication-job` with extra words, no shell in between.
 fn aws(args: &[&str]) -> String {
-    let home = scratch("skeleton");
+    let scratch = scratch("skeleton");
+    let home = &scratch.0;
     let out = Command::new(support::venv().join("bin/aws"))
         .args(["sms", "create-replication-job"])
         .args(args)
-        .current_dir(&home)
+        .current_dir(home)
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
-        .env("HOME", &home)
+        .env("HOME", home)
         .env("LANG", "C.UTF-8")
         .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
         .env("AWS_SECRET_ACCESS_KEY", "dummy-secret")
@@ -414,7 +424,6 @@ fn aws(args: &[&str]) -> String {
         .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
         .output()
         .expect("cannot run aws");
-    let _ = std::fs::remove_dir_all(&home);
     assert!(
         out.status.success(),
         "aws {args:?} failed: {}",

@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds the release version and serves it on
+# Installs what is missing, builds the release version into dist/ and serves it on
 # http://127.0.0.1:8080/ (stop with Ctrl-C).
 #   scripts/serve.sh
+# dist/ is served as any static host would serve it: missing files are a 404 (trunk serve would
+# answer them with index.html, which the send panel would take for a broken config.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
-export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
 
 scripts/setup.sh
-cargo fetch --locked >/dev/null
-echo "==> serving on http://127.0.0.1:8080/" >&2
-# No autoreload: its inline script would be refused by the page's Content-Security-Policy.
-exec trunk serve --release --address 127.0.0.1 --port 8080 --no-autoreload
+scripts/build.sh
+echo "==> serving dist/ on http://127.0.0.1:8080/ (Ctrl-C stops)" >&2
+exec python3 -m http.server 8080 --bind 127.0.0.1 --directory dist

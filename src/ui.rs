@@ -35,9 +35,20 @@ impl Announcer {
         expect_context::<Self>()
     }
 
-    /// Announces a message through the live region.
+    /// Announces a message through the live region; the visible line clears itself after a
+    /// few seconds unless a newer message replaced it.
     pub fn say(self, message: impl Into<String>) {
-        self.0.set(message.into());
+        let message = message.into();
+        self.0.set(message.clone());
+        let signal = self.0;
+        set_timeout(
+            move || {
+                if signal.with_untracked(|m| *m == message) {
+                    signal.set(String::new());
+                }
+            },
+            std::time::Duration::from_secs(6),
+        );
     }
 }
 

@@ -30,6 +30,9 @@ fn diag_id(flag: &str) -> String {
 /// Every section of the form; the global options are collapsed.
 #[component]
 pub fn FormSections() -> impl IntoView {
+    let state = AppState::get();
+    // Open the global options at start when a link or draft already set one of them.
+    let globals_set = params::globals().any(|p| !state.value_untracked(p.flag).is_empty());
     Group::ALL
         .into_iter()
         .map(|group| {
@@ -38,7 +41,7 @@ pub fn FormSections() -> impl IntoView {
                 .collect_view();
             if group == Group::Global {
                 view! {
-                    <details class="group global">
+                    <details class="group global" open=globals_set>
                         <summary>
                             <h2>{group.title()}</h2>
                         </summary>

@@ -169,13 +169,23 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
     done
 }
 
-/// Moves keyboard focus to the element with this id (used by the error summary's links).
+/// Moves keyboard focus to the element with this id (used by the error summary's links),
+/// first opening any collapsed `<details>` around it.
 pub fn focus(id: &str) {
-    let element = window()
+    let Some(found) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
+    else {
+        return;
+    };
+    let mut ancestor = found.parent_element();
+    while let Some(a) = ancestor {
+        if a.tag_name().eq_ignore_ascii_case("details") {
+            let _ = a.set_attribute("open", "");
+        }
+        ancestor = a.parent_element();
+    }
+    if let Ok(element) = found.dyn_into::<web_sys::HtmlElement>() {
         let _ = element.focus();
         element.scroll_into_view();
     }

@@ -58,6 +58,11 @@ impl AppState {
         self.form.with(|f| f.get(flag).to_owned())
     }
 
+    /// The text of one parameter, not tracked.
+    pub fn value_untracked(self, flag: &'static str) -> String {
+        self.form.with_untracked(|f| f.get(flag).to_owned())
+    }
+
     /// Sets the text of one parameter exactly as typed.
     pub fn set(self, flag: &'static str, value: String) {
         self.form.update(|f| {

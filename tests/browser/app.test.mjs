@@ -327,3 +327,16 @@ for (const colorScheme of ['light', 'dark']) {
     );
   });
 }
+
+test('a global option with an error is reachable from the summary even when collapsed', async () => {
+  await withApp('?server-id=s-1&seed-replication-time=2026-12-01T09:00:00Z&cli-read-timeout=soon', async (page) => {
+    // A link that sets a global option opens that section at start.
+    assert.equal(await page.getAttribute('details.global', 'open'), '');
+    await page.click('details.global > summary');
+    assert.equal(await page.getAttribute('details.global', 'open'), null);
+    await page.click('#error-summary a[href="#f-cli-read-timeout"]');
+    assert.equal(await page.getAttribute('details.global', 'open'), '');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-cli-read-timeout');
+    assert.equal(await page.inputValue(field('cli-read-timeout')), 'soon');
+  });
+});

@@ -153,26 +153,49 @@ pub fn diagnostic_item(d: Diagnostic) -> impl IntoView {
     }
 }
 
-/// A text input; integers get a numeric keyboard but stay text, so nothing typed is lost.
+/// A text input; integers get a numeric keyboard but stay text, so nothing typed is lost. A
+/// value holding a line break (only an import or a link can bring one) is shown in a textarea,
+/// because an `<input>` would silently drop the break from what the user sees and edits.
 #[component]
 fn TextControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
     let flag = param.flag;
     let numeric = param.kind == Kind::Integer;
-    view! {
-        <input
-            type="text"
-            id=control_id(flag)
-            name=flag
-            inputmode=numeric.then_some("numeric")
-            autocomplete="off"
-            spellcheck="false"
-            aria-required=param.required.then_some("true")
-            aria-describedby=described_by(flag)
-            aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-            prop:value=move || state.value(flag)
-            on:input=move |ev| state.set(flag, event_target_value(&ev))
-        />
+    let multiline = Memo::new(move |_| state.value(flag).contains(['\n', '\r']));
+    move || {
+        if multiline.get() {
+            view! {
+                <textarea
+                    id=control_id(flag)
+                    name=flag
+                    rows="3"
+                    spellcheck="false"
+                    aria-required=param.required.then_some("true")
+                    aria-describedby=described_by(flag)
+                    aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
+                    prop:value=move || state.value(flag)
+                    on:input=move |ev| state.set(flag, event_target_value(&ev))
+                ></textarea>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input
+                    type="text"
+                    id=control_id(flag)
+                    name=flag
+                    inputmode=numeric.then_some("numeric")
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-required=param.required.then_some("true")
+                    aria-describedby=described_by(flag)
+                    aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
+                    prop:value=move || state.value(flag)
+                    on:input=move |ev| state.set(flag, event_target_value(&ev))
+                />
+            }
+            .into_any()
+        }
     }
 }
 

@@ -340,3 +340,15 @@ test('a global option with an error is reachable from the summary even when coll
     assert.equal(await page.inputValue(field('cli-read-timeout')), 'soon');
   });
 });
+
+test('a value with a line break from a link is shown and edited without losing the break', async () => {
+  await withApp('?server-id=s-1&seed-replication-time=2026-12-01T09:00:00Z&description=line%0Atwo', async (page) => {
+    const control = page.locator(field('description'));
+    assert.equal(await control.evaluate((el) => el.tagName), 'TEXTAREA');
+    assert.equal(await control.inputValue(), 'line\ntwo');
+    await control.press('End');
+    await control.pressSequentially('!');
+    assert.equal(JSON.parse(await out(page, 'http-body')).description, 'line\ntwo!');
+    assert.equal(await page.locator(field('server-id')).evaluate((el) => el.tagName), 'INPUT');
+  });
+});

@@ -352,3 +352,58 @@ test('a value with a line break from a link is shown and edited without losing t
     assert.equal(await page.locator(field('server-id')).evaluate((el) => el.tagName), 'INPUT');
   });
 });
+
+test('dist/index.html has a strict Content-Security-Policy and no inline script', async () => {
+  const fs = await import('node:fs/promises');
+  const { dist } = await import('./harness.mjs');
+  const html = await fs.readFile(`${dist}/index.html`, 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1];
+  assert.ok(csp, 'no CSP meta tag');
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(directives['default-src'], ["'none'"]);
+  assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
+  assert.deepEqual(directives['connect-src'], ["'self'"]);
+  for (const [name, sources] of Object.entries(directives)) {
+    assert.ok(!sources.some((s) => /^https?:|^\*$|unsafe-inline/.test(s)), `${name} allows ${sources}`);
+  }
+  for (const script of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    assert.match(script[1], /\bsrc="\.\//, 'every script is a relative file');
+    assert.equal(script[2].trim(), '', 'no inline script');
+  }
+  assert.ok(!/(href|src)="\//.test(html), 'no absolute asset URL');
+});
+
+/** Presses Tab until the element with this id (or name, for radios) has the focus. */
+async function tabTo(page, want) {
+  for (let i = 0; i < 30; i += 1) {
+    const at = await page.evaluate(() => [document.activeElement.id, document.activeElement.name]);
+    if (at.includes(want)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${want}`);
+}
+
+test('the form can be filled with the keyboard alone', async () => {
+  await withApp('', async (page) => {
+    await tabTo(page, 'f-server-id');
+    await page.keyboard.type('s-12345678');
+    await tabTo(page, 'f-seed-replication-time');
+    await page.keyboard.type('2026-12-01T09:00:00Z');
+    await tabTo(page, 'f-frequency');
+    await page.keyboard.type('6');
+    // A radio group takes one Tab stop; the arrow keys pick within it.
+    await tabTo(page, 'run-once');
+    await page.keyboard.press('ArrowRight');
+    // The "What is this?" explanations open with the keyboard too.
+    await tabTo(page, 'f-license-type');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('[data-flag="license-type"] details.explain').getAttribute('open'), '');
+    assert.deepEqual(JSON.parse(await out(page, 'http-body')), {
+      serverId: 's-12345678',
+      seedReplicationTime: 1796115600,
+      frequency: 6,
+      runOnce: true,
+    });
+  });
+});

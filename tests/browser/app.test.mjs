@@ -255,6 +255,9 @@ test('copy puts exactly the shown text on the clipboard and announces it', async
       await page.waitForFunction(() => document.querySelector('.status').textContent.includes('HTTP body'));
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await out(page, 'http-body'));
       assert.equal(await page.getAttribute('.status', 'aria-live'), 'polite');
+      await page.click('#copy-link');
+      await page.waitForFunction(() => document.querySelector('.status').textContent.includes('share link'));
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
     },
     { permissions: ['clipboard-read', 'clipboard-write'] },
   );
@@ -406,4 +409,23 @@ test('the form can be filled with the keyboard alone', async () => {
       runOnce: true,
     });
   });
+});
+
+test('markup and script in a link stay text', async () => {
+  const hostile = '<img src=x onerror="document.title=1"><script>document.title=2</script>';
+  let dialogs = 0;
+  await withApp(
+    `?server-id=${encodeURIComponent(hostile)}&seed-replication-time=2026-12-01T09:00:00Z&description=${encodeURIComponent(hostile)}`,
+    async (page) => {
+      page.on('dialog', () => { dialogs += 1; });
+      assert.equal(await page.locator('img').count(), 0);
+      assert.equal(await page.locator('body script').count(), 0);
+      assert.notEqual(await page.title(), '1');
+      assert.equal(await page.inputValue(field('description')), hostile);
+      assert.equal(JSON.parse(await out(page, 'http-body')).description, hostile);
+      // The server ID is not shaped like one: a warning, shown as text in the summary.
+      assert.ok((await page.textContent('#error-summary')).includes('Server ID'));
+    },
+  );
+  assert.equal(dialogs, 0);
 });

@@ -1,8 +1,11 @@
 //! The Leptos user interface, a thin layer over [`crate::core`].
 //!
 //! `start` mounts [`App`]. The state has one owner, [`state::AppState`]; the form is generated
-//! from the parameter table ([`form`]); outputs come from the core's output registry
-//! ([`outputs`]). Browser APIs are reached only through [`io`].
+//! from the parameter table ([`form`]) under an error summary ([`summary`]); outputs come from
+//! the core's output registry ([`outputs`]); [`import`] fills the form from pasted text;
+//! [`persist`] restores the form from a share link or the saved draft and mirrors it back;
+//! [`submit`] sends the request through a deployer's proxy. Browser APIs are reached through
+//! [`io`] (the send panel keeps its fetch calls at the end of its own file).
 
 pub mod form;
 pub mod import;
@@ -82,7 +85,7 @@ pub fn App() -> impl IntoView {
             </div>
             <div class="output-column">
                 <outputs::Outputs />
-                // The send-through-proxy panel (shown only when the host configured a proxy).
+                // Sending through the deployer's proxy; without a config.json it says how to enable it.
                 <submit::SubmitPanel />
             </div>
         </main>

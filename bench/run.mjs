@@ -213,7 +213,13 @@ async function main() {
 
   const swagger = path.join(BENCH, 'node_modules', 'swagger-ui-dist');
   const swaggerVersion = JSON.parse(await fs.readFile(path.join(swagger, 'package.json'), 'utf8')).version;
-  const ours = { name: 'ours', ready: oursReady, server: await startServer({ '/': opts.dist }) };
+  // Ours is served as deployed with a proxy configured: `config.json` is part of its first load.
+  const oursMounts = { '/': opts.dist };
+  const config = path.join(ROOT, 'config.example.json');
+  if (await fs.access(path.join(opts.dist, 'config.json')).then(() => false, () => true)) {
+    if (await fs.access(config).then(() => true, () => false)) oursMounts['/config.json'] = config;
+  }
+  const ours = { name: 'ours', ready: oursReady, server: await startServer(oursMounts) };
   const peer = {
     name: 'peer',
     ready: peerReady,

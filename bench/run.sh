@@ -20,7 +20,11 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   fi
 fi
 
+# Other work in this tree may rebuild dist/ while the bench runs: measure a private copy.
+snapshot=target/bench-dist
+rm -rf "$snapshot" && mkdir -p "$snapshot" && cp -R dist/. "$snapshot"/
+
 # The lockfile pins exact versions; `npm ci` from the local cache takes about a second.
 (cd bench && npm ci --no-audit --no-fund --prefer-offline --silent)
 
-exec node bench/run.mjs "$@"
+exec node bench/run.mjs --dist "$snapshot" "$@"

@@ -1,0 +1,80 @@
+// Where the milliseconds go: loads a build in headless Chromium, records a CPU profile (the
+// V8 sampling profiler over the DevTools protocol) of the first load and of keystrokes in the
+// description field, and prints the functions with the most self time. Build the wasm with
+// its name section kept (CARGO_PROFILE_RELEASE_STRIP=false, then wasm-bindgen) for Rust names.
+//
+// Usage: node profile.mjs DIST_DIR [--keys N] [--long]
+
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { measureKeystrokes, readyScript, oursReady, setControl } from './page-probes.mjs';
+
+const args = process.argv.slice(2);
+const dist = args[0];
+if (!dist) {
+  console.error('usage: node profile.mjs DIST_DIR [--keys N] [--long]');
+  process.exit(2);
+}
+const keys = args.includes('--keys') ? Number(args[args.indexOf('--keys') + 1]) : 300;
+const long = args.includes('--long');
+
+/** Self time per function (ms), from a V8 CPU profile. */
+function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map();
+  const deltas = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]);
+    const f = node.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url ? f.url.split('/').pop() : ''}`.trim();
+    total.set(name, (total.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  }
+  return [...total.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+function print(title, profile, top = 40) {
+  const rows = selfTimes(profile);
+  const sum = rows.reduce((t, [, ms]) => t + ms, 0);
+  console.log(`\n== ${title}: ${sum.toFixed(1)} ms sampled`);
+  for (const [name, ms] of rows.slice(0, top)) {
+    console.log(`${ms.toFixed(2).padStart(9)} ms ${((100 * ms) / sum).toFixed(1).padStart(5)}%  ${name.slice(0, 150)}`);
+  }
+}
+
+const server = await startServer({ '/': dist });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext();
+  await context.addInitScript({ content: readyScript(oursReady) });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => window.__benchReady !== undefined);
+  const ready = await page.evaluate(() => window.__benchReady);
+  print(`first load (ready at ${ready.toFixed(1)} ms)`, (await cdp.send('Profiler.stop')).profile);
+
+  await page.evaluate(setControl, { name: 'server-id', value: 's-12345678' });
+  await page.evaluate(setControl, { name: 'seed-replication-time', value: '2026-11-25T10:00:00Z' });
+  await cdp.send('Profiler.start');
+  const r = await page.evaluate(measureKeystrokes, {
+    field: 'description',
+    outputs: ['out-cli', 'out-json', 'out-yaml', 'out-http-body'],
+    base: long ? 'abcdefghij'.repeat(1000) : 'Nightly-copy-',
+    count: keys,
+    warmup: 5,
+  });
+  const prof = (await cdp.send('Profiler.stop')).profile;
+  const sorted = [...r.samples].sort((a, b) => a - b);
+  print(`${keys} keystrokes (median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(3)} ms)`, prof);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -3,7 +3,9 @@
 // description field, and prints the functions with the most self time. Build the wasm with
 // its name section kept (CARGO_PROFILE_RELEASE_STRIP=false, then wasm-bindgen) for Rust names.
 //
-// Usage: node profile.mjs DIST_DIR [--keys N] [--long]
+// Usage: node profile.mjs DIST_DIR [--keys N] [--long] [--defer-writes]
+// --defer-writes wraps history.replaceState and localStorage.setItem so they run 300 ms later,
+// to see what a keystroke costs once those writes are off its path.
 
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
@@ -17,6 +19,19 @@ if (!dist) {
 }
 const keys = args.includes('--keys') ? Number(args[args.indexOf('--keys') + 1]) : 300;
 const long = args.includes('--long');
+const DEFER_WRITES = `
+  const replace = History.prototype.replaceState;
+  let pendingUrl = null;
+  History.prototype.replaceState = function (...a) {
+    clearTimeout(pendingUrl);
+    pendingUrl = setTimeout(() => replace.apply(this, a), 300);
+  };
+  const setItem = Storage.prototype.setItem;
+  const pendingItems = new Map();
+  Storage.prototype.setItem = function (k, v) {
+    clearTimeout(pendingItems.get(k));
+    pendingItems.set(k, setTimeout(() => setItem.call(this, k, v), 300));
+  };`;
 
 /** Self time per function (ms), from a V8 CPU profile. */
 function selfTimes(profile) {
@@ -50,6 +65,7 @@ const browser = await chromium.launch({
 try {
   const context = await browser.newContext();
   await context.addInitScript({ content: readyScript(oursReady) });
+  if (args.includes('--defer-writes')) await context.addInitScript({ content: DEFER_WRITES });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');

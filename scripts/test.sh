@@ -24,11 +24,10 @@ cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 step "native tests: core, golden files, shells, AWS CLI conformance, round trips"
 cargo test --locked
 
-if [ -f scripts/build.sh ] && [ -d tests/browser ]; then
-  step "release build into dist/"
-  scripts/build.sh
-  step "browser tests (headless Chromium against dist/)"
-  (cd tests/browser && node --test --test-concurrency=1)
-fi
+step "release build into dist/"
+scripts/build.sh
+
+step "browser tests (headless Chromium against dist/)"
+(cd tests/browser && node --test --test-concurrency=1)
 
 step "all tests passed in $((SECONDS - started)) s"

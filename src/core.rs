@@ -8,6 +8,8 @@
 pub mod diagnostic;
 pub mod form;
 pub mod import;
+pub mod import_message;
+pub mod json_reader;
 pub mod params;
 pub mod render;
 pub mod request;

@@ -192,7 +192,60 @@ async function importText(page, text) {
   if (!(await page.isVisible('#import-text'))) await page.click('details.import > summary');
   await page.fill('#import-text', text);
   await page.click('#import-run');
+  await importAnswered(page);
 }
+
+/** Waits for the import worker's answer: the panel leaves its "reading" step. */
+function importAnswered(page) {
+  return page.waitForSelector('details.import[data-step]:not([data-step="reading"])', { state: 'attached' });
+}
+
+const WORKER_FILE = /\/import-worker[^/]*$/;
+
+test('the first load fetches no importer; the first import loads the worker once', async () => {
+  await withApp('', async (page, context) => {
+    const fetched = [];
+    context.on('request', (req) => fetched.push(new URL(req.url()).pathname));
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(fetched.filter((p) => WORKER_FILE.test(p)), [], 'worker files on the first load');
+    await importText(page, 'aws sms create-replication-job --server-id s-w --frequency 6');
+    assert.equal(await page.inputValue(field('server-id')), 's-w');
+    const files = () => fetched.filter((p) => WORKER_FILE.test(p)).map((p) => p.split('/').pop()).sort();
+    assert.deepEqual(files(), ['import-worker.js', 'import-worker_bg.wasm', 'import-worker_loader.js']);
+    // The next import reuses the running worker.
+    await importText(page, 'serverId: s-again\n');
+    await page.click('#import-replace');
+    assert.equal(await page.inputValue(field('server-id')), 's-again');
+    assert.equal(files().length, 3);
+  });
+});
+
+test('a worker that cannot be loaded is reported and changes nothing', async () => {
+  const { context, page, problems } = await openPage(browser, origin);
+  try {
+    await context.route(WORKER_FILE, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(url + '?server-id=s-keep&frequency=12');
+    await ready(page);
+    const pasted = '{"serverId": "s-new"}';
+    await importText(page, pasted);
+    assert.equal(await page.getAttribute('details.import', 'data-step'), 'failed');
+    assert.match(await page.textContent('#import-problems'), /importer could not run.*form is unchanged/);
+    assert.equal(await page.inputValue(field('server-id')), 's-keep');
+    assert.equal(await page.inputValue(field('frequency')), '12');
+    assert.equal(await page.inputValue('#import-text'), pasted);
+    // Once the files are back, pressing Import again works.
+    await context.unroute(WORKER_FILE);
+    await page.click('#import-run');
+    await importAnswered(page);
+    await page.click('#import-replace');
+    assert.equal(await page.inputValue(field('server-id')), 's-new');
+    // The only errors logged are the failed worker fetches.
+    assert.deepEqual(problems.console.filter((m) => !/404|Not Found|import-worker/i.test(m)), []);
+    assert.deepEqual(problems.foreign, []);
+  } finally {
+    await context.close();
+  }
+});
 
 test('importing a command, a JSON and a YAML document fills the form', async () => {
   await withApp('', async (page) => {
@@ -366,6 +419,7 @@ test('dist/index.html has a strict Content-Security-Policy and no inline script'
   assert.deepEqual(directives['default-src'], ["'none'"]);
   assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
   assert.deepEqual(directives['connect-src'], ["'self'"]);
+  assert.deepEqual(directives['worker-src'], ["'self'"]);
   for (const [name, sources] of Object.entries(directives)) {
     assert.ok(!sources.some((s) => /^https?:|^\*$|unsafe-inline/.test(s)), `${name} allows ${sources}`);
   }

@@ -4,7 +4,7 @@
 //! problem is reported with its place, unknown keys only warn, and anything that looks like a
 //! credential makes the whole file refused.
 
-use serde_json::{Map, Value};
+use crate::core::json_reader::{self, Object, SyntaxError, Value};
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 
@@ -59,7 +59,7 @@ pub struct Proxy {
 
 /// Reads the text of `config.json`. On failure, gives every problem found, each with its place.
 pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-    let value: Value = match serde_json::from_str(text) {
+    let value = match json_reader::parse(text) {
         Ok(value) => value,
         Err(e) => return Err(vec![syntax_problem(text, &e)]),
     };
@@ -98,7 +98,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
 }
 
 fn read_proxy(
-    proxy: &Map<String, Value>,
+    proxy: &Object,
     errors: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Option<Proxy> {
@@ -173,13 +173,8 @@ fn problem(place: &str, message: impl Into<String>) -> Diagnostic {
     Diagnostic::general(Severity::Error, message).at(format!("{FILE_NAME}: {place}"))
 }
 
-fn warn_unknown(
-    object: &Map<String, Value>,
-    prefix: &str,
-    known: &[&str],
-    warnings: &mut Vec<Diagnostic>,
-) {
-    for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
+fn warn_unknown(object: &Object, prefix: &str, known: &[&str], warnings: &mut Vec<Diagnostic>) {
+    for key in object.keys().filter(|k| !known.contains(k)) {
         let hint = known
             .iter()
             .find(|k| k.eq_ignore_ascii_case(key))
@@ -206,9 +201,9 @@ fn find_secrets(value: &Value, path: &str, errors: &mut Vec<Diagnostic>) {
                        credentials stay with the signing proxy.";
     match value {
         Value::Object(map) => {
-            for (key, inner) in map {
+            for (key, inner) in map.iter() {
                 let place = if path.is_empty() {
-                    key.clone()
+                    key.to_owned()
                 } else {
                     format!("{path}.{key}")
                 };
@@ -265,8 +260,8 @@ fn looks_like_access_key_id(text: &str) -> bool {
         })
 }
 
-fn syntax_problem(text: &str, error: &serde_json::Error) -> Diagnostic {
-    let place = format!("line {}, column {}", error.line(), error.column());
+fn syntax_problem(text: &str, error: &SyntaxError) -> Diagnostic {
+    let place = format!("line {}, column {}", error.line, error.column);
     let message = if text.trim_start().starts_with('<') {
         "this is not JSON but looks like an HTML page: the web server probably answers every \
          address with the app's page. Put a real config.json there, or make the server answer \
@@ -276,18 +271,9 @@ fn syntax_problem(text: &str, error: &serde_json::Error) -> Diagnostic {
         "the file is empty; delete it to turn sending off, or give {\"proxy\": {\"url\": …}}."
             .to_owned()
     } else {
-        format!("this is not valid JSON: {}.", describe_syntax(error))
+        format!("this is not valid JSON: {}.", error.reason)
     };
     Diagnostic::general(Severity::Error, message).at(format!("{FILE_NAME}: {place}"))
-}
-
-/// serde's message without its trailing position (the place already says it).
-fn describe_syntax(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
 }
 
 fn describe(value: &Value) -> String {

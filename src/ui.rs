@@ -3,7 +3,8 @@
 //! `start` mounts [`App`]. The state has one owner, [`state::AppState`]; the form is generated
 //! from the parameter table ([`form`]) under an error summary ([`summary`]); outputs come from
 //! the core's output registry ([`outputs`]); [`import`] fills the form from pasted text;
-//! [`persist`] restores the form from a share link or the saved draft and mirrors it back;
+//! [`persist`] restores the form from a share link or the saved draft and mirrors it back
+//! (off the keystroke path);
 //! [`submit`] sends the request through a deployer's proxy. Browser APIs are reached through
 //! [`io`] (the send panel keeps its fetch calls at the end of its own file).
 
@@ -19,7 +20,7 @@ pub mod summary;
 use leptos::prelude::*;
 
 use crate::core::diagnostic::Diagnostic;
-use persist::Origin;
+use persist::{Mirror, Origin};
 use state::AppState;
 
 /// Mounts the app on `<body>`.
@@ -63,7 +64,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
-    persist::mirror(state);
+    provide_context(Mirror::start(state));
     view! {
         <header class="top">
             <h1>"SMS Job Builder"</h1>
@@ -113,8 +114,11 @@ fn RetirementNotice() -> impl IntoView {
 fn Toolbar() -> impl IntoView {
     let state = AppState::get();
     let announcer = Announcer::get();
+    let mirror = Mirror::get();
     let asking = RwSignal::new(false);
     let copy_link = move |_| {
+        // The address bar may still be waiting for the last keystrokes.
+        mirror.flush();
         let link = io::href();
         leptos::task::spawn_local(async move {
             if io::copy(&link).await {
@@ -126,6 +130,7 @@ fn Toolbar() -> impl IntoView {
     };
     let really = move |_| {
         state.start_over();
+        mirror.flush();
         asking.set(false);
         announcer.say("Started over: the form and the saved draft are cleared.");
         io::focus(&form::control_id("server-id"));

@@ -11,7 +11,8 @@ use crate::core::diagnostic::Diagnostic;
 use crate::core::form::Zone;
 use crate::core::params::{self, Group, Kind, Param};
 use crate::core::timestamp;
-use crate::ui::io::BrowserZone;
+use crate::ui::io::{self, BrowserZone};
+use crate::ui::persist::Mirror;
 use crate::ui::state::AppState;
 
 /// The DOM id of a parameter's control (what the error summary links to).
@@ -161,11 +162,18 @@ fn TextControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
     let flag = param.flag;
     let numeric = param.kind == Kind::Integer;
-    let multiline = Memo::new(move |_| state.value(flag).contains(['\n', '\r']));
+    let value = state.value_memo(flag);
+    // Only this parameter's changes reach here; a plain byte loop is the quickest scan.
+    let multiline = Memo::new(move |_| value.with(|v| v.bytes().any(|b| b == b'\n' || b == b'\r')));
     move || {
+        let shown = StoredValue::new(value.get_untracked());
+        let on_input = move |ev| typed(state, flag, shown, event_target_value(&ev));
         if multiline.get() {
+            let node = NodeRef::<leptos::html::Textarea>::new();
+            keep_showing(node, value, shown);
             view! {
                 <textarea
+                    node_ref=node
                     id=control_id(flag)
                     name=flag
                     rows="3"
@@ -173,14 +181,17 @@ fn TextControl(param: &'static Param) -> impl IntoView {
                     aria-required=param.required.then_some("true")
                     aria-describedby=described_by(flag)
                     aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-                    prop:value=move || state.value(flag)
-                    on:input=move |ev| state.set(flag, event_target_value(&ev))
+                    prop:value=value.get_untracked()
+                    on:input=on_input
                 ></textarea>
             }
             .into_any()
         } else {
+            let node = NodeRef::<leptos::html::Input>::new();
+            keep_showing(node, value, shown);
             view! {
                 <input
+                    node_ref=node
                     type="text"
                     id=control_id(flag)
                     name=flag
@@ -190,8 +201,8 @@ fn TextControl(param: &'static Param) -> impl IntoView {
                     aria-required=param.required.then_some("true")
                     aria-describedby=described_by(flag)
                     aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-                    prop:value=move || state.value(flag)
-                    on:input=move |ev| state.set(flag, event_target_value(&ev))
+                    prop:value=value.get_untracked()
+                    on:input=on_input
                 />
             }
             .into_any()
@@ -199,12 +210,44 @@ fn TextControl(param: &'static Param) -> impl IntoView {
     }
 }
 
+/// Stores what the user typed into a text control. `shown` remembers it, so the text is not
+/// sent straight back to the control that already shows it.
+fn typed(state: AppState, flag: &'static str, shown: StoredValue<String>, text: String) {
+    shown.set_value(text.clone());
+    state.set(flag, text);
+}
+
+/// Keeps a text control showing the parameter's text when it changes from elsewhere (an
+/// import, a link, start over). Text the control itself reported is not written back: doing
+/// so on every keystroke would copy a long value into the page for nothing.
+fn keep_showing<E>(node: NodeRef<E>, value: Memo<String>, shown: StoredValue<String>)
+where
+    E: leptos::tachys::html::element::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        value.with(|text| {
+            if shown.with_value(|s| s != text) {
+                if let Some(control) = node.get_untracked() {
+                    io::set_control_value(control.as_ref(), text);
+                }
+                shown.set_value(text.clone());
+            }
+        });
+    });
+}
+
 /// The seed time: free text, a zone choice for times typed without one, and the UTC instant
 /// that will be sent.
 #[component]
 fn TimeControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
+    let mirror = Mirror::get();
     let flag = param.flag;
+    let value = state.value_memo(flag);
+    let shown = StoredValue::new(value.get_untracked());
+    let node = NodeRef::<leptos::html::Input>::new();
+    keep_showing(node, value, shown);
     let zone_choice = [(Zone::Utc, "UTC"), (Zone::Local, "My local time")]
         .into_iter()
         .map(|(zone, text)| {
@@ -217,7 +260,10 @@ fn TimeControl(param: &'static Param) -> impl IntoView {
                         name="zone"
                         value=zone.as_str()
                         prop:checked=move || state.zone() == zone
-                        on:change=move |_| state.set_zone(zone)
+                        on:change=move |_| {
+                            state.set_zone(zone);
+                            mirror.flush();
+                        }
                     />
                     <span>{text}</span>
                 </label>
@@ -226,6 +272,7 @@ fn TimeControl(param: &'static Param) -> impl IntoView {
         .collect_view();
     view! {
         <input
+            node_ref=node
             type="text"
             id=control_id(flag)
             name=flag
@@ -234,15 +281,15 @@ fn TimeControl(param: &'static Param) -> impl IntoView {
             aria-required=param.required.then_some("true")
             aria-describedby=format!("{} instant-{flag}", described_by(flag))
             aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-            prop:value=move || state.value(flag)
-            on:input=move |ev| state.set(flag, event_target_value(&ev))
+            prop:value=value.get_untracked()
+            on:input=move |ev| typed(state, flag, shown, event_target_value(&ev))
         />
         <fieldset class="segmented zone">
             <legend>"A time typed without a zone is"</legend>
             {zone_choice}
         </fieldset>
         <p class="instant" id=format!("instant-{flag}") aria-live="polite">
-            {move || instant_line(&state.value(flag), state.zone())}
+            {move || value.with(|text| instant_line(text, state.zone()))}
         </p>
     }
 }
@@ -268,6 +315,7 @@ fn instant_line(text: &str, zone: Zone) -> String {
 #[component]
 fn BooleanControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
+    let mirror = Mirror::get();
     let flag = param.flag;
     let choices = [
         ("", "Not set".to_owned()),
@@ -292,7 +340,10 @@ fn BooleanControl(param: &'static Param) -> impl IntoView {
                         name=flag
                         value=value
                         prop:checked=move || state.value(flag) == value
-                        on:change=move |_| state.set(flag, value.to_owned())
+                        on:change=move |_| {
+                            state.set(flag, value.to_owned());
+                            mirror.flush();
+                        }
                     />
                     <span>{text}</span>
                 </label>
@@ -318,6 +369,7 @@ fn BooleanControl(param: &'static Param) -> impl IntoView {
 #[component]
 fn ChoiceControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
+    let mirror = Mirror::get();
     let flag = param.flag;
     let unset = if flag == "license-type" {
         "Not set (the service decides)"
@@ -352,7 +404,10 @@ fn ChoiceControl(param: &'static Param) -> impl IntoView {
             aria-describedby=described_by(flag)
             aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
             prop:value=move || state.value(flag)
-            on:change=move |ev| state.set(flag, event_target_value(&ev))
+            on:change=move |ev| {
+                state.set(flag, event_target_value(&ev));
+                mirror.flush();
+            }
         >
             <option value="" selected=move || state.value(flag).is_empty()>
                 {unset}
@@ -367,6 +422,7 @@ fn ChoiceControl(param: &'static Param) -> impl IntoView {
 #[component]
 fn SwitchControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
+    let mirror = Mirror::get();
     let flag = param.flag;
     view! {
         <input
@@ -380,6 +436,7 @@ fn SwitchControl(param: &'static Param) -> impl IntoView {
             on:change=move |ev| {
                 let on = event_target_checked(&ev);
                 state.set(flag, if on { "true".to_owned() } else { String::new() });
+                mirror.flush();
             }
         />
     }

@@ -190,3 +190,45 @@ pub fn focus(id: &str) {
         element.scroll_into_view();
     }
 }
+
+fn session() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// Reads a value from this tab's session storage (it survives a reload, not the tab).
+pub fn session_load(key: &str) -> Option<String> {
+    session().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Writes a value to this tab's session storage (ignored when unavailable or full).
+pub fn session_save(key: &str, value: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Calls `run` whenever the page is about to be hidden or left: the tab goes to the
+/// background, the window is minimised, the page is reloaded, closed or navigated away from.
+/// Work written there is the last chance before a reload reads storage again.
+pub fn on_page_hidden(run: impl Fn() + Clone + 'static) {
+    let on_visibility = run.clone();
+    leptos::prelude::window_event_listener_untyped("visibilitychange", move |_| {
+        let hidden = window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
+        if hidden {
+            on_visibility();
+        }
+    });
+    leptos::prelude::window_event_listener_untyped("pagehide", move |_| run());
+}
+
+/// Sets the `value` property of a form control (an `<input>`, `<textarea>` or `<select>`),
+/// which is what the control shows and edits (the attribute is only its initial value).
+pub fn set_control_value(control: &JsValue, value: &str) {
+    let _ = js_sys::Reflect::set(
+        control,
+        &JsValue::from_str("value"),
+        &JsValue::from_str(value),
+    );
+}

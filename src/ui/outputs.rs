@@ -6,10 +6,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::render::{Output, Rendered, Shell, Style};
+use crate::core::render::{CliOptions, Output, Rendered, Shell, Style};
+use crate::core::request::Request;
 use crate::ui::Announcer;
 use crate::ui::form::diagnostic_item;
 use crate::ui::io;
+use crate::ui::persist::Mirror;
 use crate::ui::state::AppState;
 
 fn tab_id(output: Output) -> String {
@@ -108,8 +110,21 @@ pub fn Outputs() -> impl IntoView {
 fn Panel(output: Output, active: RwSignal<Output>) -> impl IntoView {
     let state = AppState::get();
     let announcer = Announcer::get();
-    let rendered: Memo<Rendered> = Memo::new(move |_| state.rendered(output));
-    let file_name = move || output.file_name(state.options());
+    // The skeletons never change: render them once instead of on every keystroke.
+    let rendered: Signal<Rendered> = if depends_on_form(output) {
+        Memo::new(move |_| state.rendered(output)).into()
+    } else {
+        Signal::stored(output.render(&Request::default(), CliOptions::default()))
+    };
+    // Apart from the text, so a keystroke that changes the text alone rebuilds no note.
+    let notes = Memo::new(move |_| rendered.with(|r| r.notes.clone()));
+    let file_name = move || {
+        if output == Output::Cli {
+            output.file_name(state.options())
+        } else {
+            output.file_name(CliOptions::default())
+        }
+    };
     let copy = move |_| {
         let text = rendered.with_untracked(|r| r.text.clone());
         leptos::task::spawn_local(async move {
@@ -167,7 +182,7 @@ fn Panel(output: Output, active: RwSignal<Output>) -> impl IntoView {
                 {move || rendered.with(|r| r.text.clone())}
             </pre>
             <ul class="diagnostics notes">
-                {move || rendered.with(|r| r.notes.clone()).into_iter().map(diagnostic_item).collect_view()}
+                {move || notes.get().into_iter().map(diagnostic_item).collect_view()}
             </ul>
         </div>
     }
@@ -177,6 +192,7 @@ fn Panel(output: Output, active: RwSignal<Output>) -> impl IntoView {
 #[component]
 fn CliControls() -> impl IntoView {
     let state = AppState::get();
+    let mirror = Mirror::get();
     let shells = Shell::ALL
         .into_iter()
         .map(|shell| {
@@ -218,6 +234,7 @@ fn CliControls() -> impl IntoView {
                 on:change=move |ev| {
                     if let Some(shell) = Shell::parse(&event_target_value(&ev)) {
                         state.set_shell(shell);
+                        mirror.flush();
                     }
                 }
             >
@@ -231,6 +248,7 @@ fn CliControls() -> impl IntoView {
                 on:change=move |ev| {
                     if let Some(style) = Style::parse(&event_target_value(&ev)) {
                         state.set_style(style);
+                        mirror.flush();
                     }
                 }
             >

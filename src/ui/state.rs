@@ -4,15 +4,30 @@
 //! methods (set a value, replace the form, start over) instead of raw write signals. The
 //! checked request is a [`Memo`] computed once per change; each output is rendered from it by
 //! [`AppState::rendered`]. No effect copies state into state: the only effects in the app
-//! write to the browser (address bar, storage), see [`crate::ui::persist`].
+//! write to the browser (address bar, storage, a control's shown value), see
+//! [`crate::ui::persist`].
+//!
+//! A keystroke changes one parameter, so what the form shows is tracked per parameter: each
+//! parameter has its own memos (its text, its diagnostics, whether it has an error), and a
+//! control reads only those. A memo whose value did not change wakes nobody, so a keystroke
+//! in one field touches no other field's DOM.
 
 use leptos::prelude::*;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::{Form, Zone};
+use crate::core::params;
 use crate::core::render::{CliOptions, Output, Rendered, Shell, Style};
 use crate::core::validate::{self, Checked, Context};
 use crate::ui::io::{self, BrowserZone};
+
+/// What the page shows of one parameter, each part changing only when it really changes.
+#[derive(Clone, Copy)]
+struct FieldMemos {
+    value: Memo<String>,
+    diagnostics: Memo<Vec<Diagnostic>>,
+    has_error: Memo<bool>,
+}
 
 /// The app's state: copy it freely, it is a handful of signal handles.
 #[derive(Clone, Copy)]
@@ -21,6 +36,10 @@ pub struct AppState {
     options: RwSignal<CliOptions>,
     /// The validated form, recomputed once per change of the form.
     pub checked: Memo<Checked>,
+    /// One entry per parameter, in the order of [`params::PARAMS`].
+    fields: StoredValue<Vec<FieldMemos>>,
+    has_errors: Memo<bool>,
+    zone: Memo<Zone>,
 }
 
 impl AppState {
@@ -41,10 +60,29 @@ impl AppState {
                 )
             })
         });
+        let fields = params::PARAMS
+            .iter()
+            .map(|param| {
+                let flag = param.flag;
+                let diagnostics = Memo::new(move |_| {
+                    checked.with(|c| c.for_param(flag).cloned().collect::<Vec<_>>())
+                });
+                FieldMemos {
+                    value: Memo::new(move |_| form.with(|f| f.get(flag).to_owned())),
+                    diagnostics,
+                    has_error: Memo::new(move |_| {
+                        diagnostics.with(|d| d.iter().any(|d| d.severity == Severity::Error))
+                    }),
+                }
+            })
+            .collect();
         Self {
             form,
             options: RwSignal::new(options),
             checked,
+            fields: StoredValue::new(fields),
+            has_errors: Memo::new(move |_| checked.with(Checked::has_errors)),
+            zone: Memo::new(move |_| form.with(|f| f.zone)),
         }
     }
 
@@ -53,9 +91,22 @@ impl AppState {
         expect_context::<Self>()
     }
 
+    fn field(self, flag: &str) -> FieldMemos {
+        let index = params::PARAMS
+            .iter()
+            .position(|p| p.flag == flag)
+            .unwrap_or_else(|| panic!("unknown flag {flag}"));
+        self.fields.with_value(|f| f[index])
+    }
+
+    /// The text of one parameter as a memo: it changes only when that parameter does.
+    pub fn value_memo(self, flag: &'static str) -> Memo<String> {
+        self.field(flag).value
+    }
+
     /// The text of one parameter, tracked.
     pub fn value(self, flag: &'static str) -> String {
-        self.form.with(|f| f.get(flag).to_owned())
+        self.field(flag).value.get()
     }
 
     /// The text of one parameter, not tracked.
@@ -72,7 +123,7 @@ impl AppState {
 
     /// How a seed time without a zone is read, tracked.
     pub fn zone(self) -> Zone {
-        self.form.with(|f| f.zone)
+        self.zone.get()
     }
 
     /// Chooses how a seed time without a zone is read.
@@ -90,6 +141,18 @@ impl AppState {
         self.form.get_untracked()
     }
 
+    /// Reads the whole form without tracking it and without copying it.
+    pub fn with_form_untracked<T>(self, f: impl FnOnce(&Form) -> T) -> T {
+        self.form.with_untracked(f)
+    }
+
+    /// Subscribes the running effect to every change of the form and the command options,
+    /// without reading (or copying) either.
+    pub fn track_all(self) {
+        self.form.track();
+        self.options.track();
+    }
+
     /// True when nothing is filled in, not tracked (for one-off questions in handlers).
     pub fn is_empty_now(self) -> bool {
         self.form.with_untracked(Form::is_empty)
@@ -98,6 +161,11 @@ impl AppState {
     /// The command options, tracked.
     pub fn options(self) -> CliOptions {
         self.options.get()
+    }
+
+    /// The command options, not tracked (for handlers).
+    pub fn options_untracked(self) -> CliOptions {
+        self.options.get_untracked()
     }
 
     /// Chooses the shell of the command.
@@ -126,26 +194,29 @@ impl AppState {
         self.replace_all(Form::new(), CliOptions::default());
     }
 
-    /// The diagnostics of one parameter, tracked.
+    /// The diagnostics of one parameter, tracked (wakes only when they change).
     pub fn diagnostics(self, flag: &'static str) -> Vec<Diagnostic> {
-        self.checked
-            .with(|c| c.for_param(flag).cloned().collect::<Vec<_>>())
+        self.field(flag).diagnostics.get()
     }
 
-    /// True when the parameter has an error, tracked.
+    /// True when the parameter has an error, tracked (wakes only when that flips).
     pub fn has_error(self, flag: &'static str) -> bool {
-        self.checked
-            .with(|c| c.for_param(flag).any(|d| d.severity == Severity::Error))
+        self.field(flag).has_error.get()
     }
 
-    /// True when the form has any error, tracked.
+    /// True when the form has any error, tracked (wakes only when that flips).
     pub fn has_errors(self) -> bool {
-        self.checked.with(Checked::has_errors)
+        self.has_errors.get()
     }
 
-    /// One output, rendered from the checked request and the command options, tracked.
+    /// One output, rendered from the checked request and the command options, tracked. Only
+    /// the command reads the options, so only it is rendered again when they change.
     pub fn rendered(self, output: Output) -> Rendered {
-        let options = self.options.get();
+        let options = if output == Output::Cli {
+            self.options.get()
+        } else {
+            CliOptions::default()
+        };
         self.checked.with(|c| output.render(&c.request, options))
     }
 }

@@ -232,3 +232,20 @@ pub fn set_control_value(control: &JsValue, value: &str) {
         &JsValue::from_str(value),
     );
 }
+
+/// True when this page load is a reload or a move through history (back, forward, a restored
+/// tab): the only loads for which this tab's session storage can hold anything. Asking first
+/// spares a fresh visit the cost of opening session storage, which is slow the first time.
+pub fn reloaded_or_revisited() -> bool {
+    let Some(performance) = window().and_then(|w| w.performance()) else {
+        return true;
+    };
+    let kind = js_sys::Reflect::get(
+        &performance.get_entries_by_type("navigation").get(0),
+        &JsValue::from_str("type"),
+    )
+    .ok()
+    .and_then(|t| t.as_string());
+    // Unknown (no navigation timing): read the storage rather than risk losing typing.
+    kind.is_none_or(|k| k != "navigate")
+}

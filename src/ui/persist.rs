@@ -55,7 +55,11 @@ pub enum Origin {
 /// The starting form and options, where they came from, and what was odd about the source.
 pub fn restore() -> (Form, CliOptions, Origin, Vec<Diagnostic>) {
     let query = io::query();
-    let note = io::session_load(TAB_KEY);
+    // Only a reload or a history move can find a note of this tab; opening session storage
+    // costs milliseconds at start, so a fresh visit does not.
+    let note = io::reloaded_or_revisited()
+        .then(|| io::session_load(TAB_KEY))
+        .flatten();
     let (text, origin) = pick(&query, note.as_deref(), || io::load(DRAFT_KEY));
     if origin == Origin::Fresh {
         return (

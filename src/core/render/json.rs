@@ -24,8 +24,22 @@ pub(crate) enum Times {
 /// `also` lists extra ASCII characters to write as `\u00XX` escapes (JSON allows escaping any
 /// character), which cmd.exe needs for `%` and `!`.
 pub(crate) fn push_string(out: &mut String, text: &str, also: &[char]) {
+    out.reserve(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
+    // Runs of characters that need no escape are copied as whole slices: a long description
+    // is mostly such a run, and this runs on every keystroke for three outputs.
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\' && !also.contains(&char::from(b)) {
+            at += 1;
+            continue;
+        }
+        out.push_str(&text[run..at]);
+        // `at` is on a character boundary: only ASCII bytes were stepped over.
+        let c = text[at..].chars().next().unwrap_or_default();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -34,7 +48,6 @@ pub(crate) fn push_string(out: &mut String, text: &str, also: &[char]) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            ' '..='~' if !also.contains(&c) => out.push(c),
             _ => {
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
@@ -42,7 +55,10 @@ pub(crate) fn push_string(out: &mut String, text: &str, also: &[char]) {
                 }
             }
         }
+        at += c.len_utf8();
+        run = at;
     }
+    out.push_str(&text[run..]);
     out.push('"');
 }
 
@@ -169,7 +185,42 @@ mod tests {
         assert_eq!(render(&Request::default()), "{}\n");
     }
 
+    /// The rule stated one character at a time: the oracle for the run-copying writer.
+    fn one_by_one(text: &str, also: &[char]) -> String {
+        let mut out = String::from("\"");
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                ' '..='~' if !also.contains(&c) => out.push(c),
+                _ => {
+                    for unit in c.encode_utf16(&mut [0u16; 2]) {
+                        let _ = write!(out, "\\u{unit:04x}");
+                    }
+                }
+            }
+        }
+        out.push('"');
+        out
+    }
+
     proptest! {
+        #[test]
+        fn copying_runs_writes_what_escaping_each_character_writes(
+            s in "\\PC*|[\\x00-\\x7f]*|[a-z%!\"\\\\é😀\n]*",
+        ) {
+            for also in [&[][..], &['%', '!'][..]] {
+                let mut out = String::new();
+                push_string(&mut out, &s, also);
+                prop_assert_eq!(out, one_by_one(&s, also));
+            }
+        }
+
         #[test]
         fn any_string_reads_back_through_serde_json(s in "\\PC*|[\\x00-\\x7f]*") {
             let json = text(&s);

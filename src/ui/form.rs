@@ -220,12 +220,16 @@ fn typed(state: AppState, flag: &'static str, shown: StoredValue<String>, text: 
 /// Keeps a text control showing the parameter's text when it changes from elsewhere (an
 /// import, a link, start over). Text the control itself reported is not written back: doing
 /// so on every keystroke would copy a long value into the page for nothing.
+///
+/// A render effect rather than an effect: its first run (which finds nothing to do) happens
+/// while the control is built, instead of in the queue of work between mount and a usable
+/// page. The effect lives as long as the control's owner holds it.
 fn keep_showing<E>(node: NodeRef<E>, value: Memo<String>, shown: StoredValue<String>)
 where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: wasm_bindgen::JsCast + Clone + 'static,
 {
-    Effect::new(move |_| {
+    let effect = RenderEffect::new(move |_| {
         value.with(|text| {
             if shown.with_value(|s| s != text) {
                 if let Some(control) = node.get_untracked() {
@@ -235,6 +239,7 @@ where
             }
         });
     });
+    StoredValue::new_local(effect);
 }
 
 /// The seed time: free text, a zone choice for times typed without one, and the UTC instant

@@ -547,27 +547,32 @@ impl<'t> Lexer<'t> {
                 self.i += 2;
                 self.bash_double(here);
             }
+            _ => self.dollar_kept(here, "the shell", "A $(…) command substitution", "?#@*!$-"),
+        }
+    }
+
+    /// At a `$` that starts an expansion (or is a plain `$`): warn and keep it as written.
+    /// `specials` are the one-character variable names of that shell.
+    fn dollar_kept(&mut self, here: usize, shell: &str, parenthesized: &str, specials: &str) {
+        let closing = match self.peek(1) {
             Some('(') => {
-                self.expansion(here, "A $(…) command substitution", "the shell");
-                self.push('$');
-                self.i += 1;
-                self.keep_balanced('(', ')');
+                self.expansion(here, parenthesized, shell);
+                Some(('(', ')'))
             }
             Some('{') => {
-                self.expansion(here, "A ${…} variable", "the shell");
-                self.push('$');
-                self.i += 1;
-                self.keep_balanced('{', '}');
+                self.expansion(here, "A ${…} variable", shell);
+                Some(('{', '}'))
             }
-            Some(n) if is_name_start(n) || n.is_ascii_digit() || "?#@*!$-".contains(n) => {
-                self.expansion(here, "A $ variable", "the shell");
-                self.push('$');
-                self.i += 1;
+            Some(n) if is_name_start(n) || n.is_ascii_digit() || specials.contains(n) => {
+                self.expansion(here, "A $ variable", shell);
+                None
             }
-            _ => {
-                self.push('$');
-                self.i += 1;
-            }
+            _ => None,
+        };
+        self.push('$');
+        self.i += 1;
+        if let Some((open, close)) = closing {
+            self.keep_balanced(open, close);
         }
     }
 
@@ -887,29 +892,7 @@ impl<'t> Lexer<'t> {
 
     /// At `$` (unquoted or inside "…").
     fn ps_dollar(&mut self, here: usize) {
-        match self.peek(1) {
-            Some('(') => {
-                self.expansion(here, "A $(…) subexpression", "PowerShell");
-                self.push('$');
-                self.i += 1;
-                self.keep_balanced('(', ')');
-            }
-            Some('{') => {
-                self.expansion(here, "A ${…} variable", "PowerShell");
-                self.push('$');
-                self.i += 1;
-                self.keep_balanced('{', '}');
-            }
-            Some(n) if is_name_start(n) || n.is_ascii_digit() || "?^$".contains(n) => {
-                self.expansion(here, "A $ variable", "PowerShell");
-                self.push('$');
-                self.i += 1;
-            }
-            _ => {
-                self.push('$');
-                self.i += 1;
-            }
-        }
+        self.dollar_kept(here, "PowerShell", "A $(…) subexpression", "?^$");
     }
 
     /// `@'` + newline … newline + `'@`: the body becomes the segment's here-string.

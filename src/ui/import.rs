@@ -182,33 +182,51 @@ impl Panel {
 pub fn ImportPanel() -> impl IntoView {
     let panel = Panel::new();
     let Panel { text, step, .. } = panel;
+    // The panel's contents are built when it is first opened, not on every page load: most
+    // visits never import. Once built they stay, so closing the panel loses nothing typed.
+    let opened = RwSignal::new(false);
+    let contents = move || {
+        opened.get().then(|| {
+            view! {
+                <label for="import-text" class="label">
+                    "Paste an "
+                    <code>"aws sms create-replication-job"</code>
+                    " command (bash, PowerShell or cmd), or a --cli-input-json / --cli-input-yaml document"
+                </label>
+                <textarea
+                    id="import-text"
+                    name="import-text"
+                    spellcheck="false"
+                    autocomplete="off"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <div class="row">
+                    <button type="button" id="import-run" on:click=move |_| panel.run()>
+                        "Import"
+                    </button>
+                    {move || {
+                        matches!(step.get(), Step::Reading(_))
+                            .then(|| view! { <span class="import-reading" role="status">"Reading…"</span> })
+                    }}
+                </div>
+                {move || confirm(panel)}
+                {move || report(panel)}
+            }
+        })
+    };
     view! {
-        <details class="panel-box import" data-step=move || step.with(Step::name)>
+        <details
+            class="panel-box import"
+            data-step=move || step.with(Step::name)
+            on:toggle=move |_| {
+                if !opened.get_untracked() {
+                    opened.set(true);
+                }
+            }
+        >
             <summary>"Import a command, JSON or YAML"</summary>
-            <label for="import-text" class="label">
-                "Paste an "
-                <code>"aws sms create-replication-job"</code>
-                " command (bash, PowerShell or cmd), or a --cli-input-json / --cli-input-yaml document"
-            </label>
-            <textarea
-                id="import-text"
-                name="import-text"
-                spellcheck="false"
-                autocomplete="off"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-            ></textarea>
-            <div class="row">
-                <button type="button" id="import-run" on:click=move |_| panel.run()>
-                    "Import"
-                </button>
-                {move || {
-                    matches!(step.get(), Step::Reading(_))
-                        .then(|| view! { <span class="import-reading" role="status">"Reading…"</span> })
-                }}
-            </div>
-            {move || confirm(panel)}
-            {move || report(panel)}
+            {contents}
         </details>
     }
 }

@@ -10,6 +10,7 @@ pub mod form;
 pub mod import;
 pub mod import_message;
 pub mod json_reader;
+pub mod markup;
 pub mod params;
 pub mod render;
 pub mod request;

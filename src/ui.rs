@@ -8,6 +8,7 @@
 //! [`submit`] sends the request through a deployer's proxy. Browser APIs are reached through
 //! [`io`] (the send panel keeps its fetch calls at the end of its own file).
 
+pub mod dom;
 pub mod form;
 pub mod import;
 pub mod io;

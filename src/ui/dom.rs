@@ -1,0 +1,73 @@
+//! Small DOM helpers for the views written as markup (see [`crate::core::markup`]): finding an
+//! element under a container, listening to an event on it, reading which element an event
+//! came from, and setting attributes. Like [`crate::ui::io`], nothing here panics when the
+//! browser refuses something.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Element, Event, EventTarget};
+
+/// The first element under `root` matching a CSS selector.
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element under `root` matching a CSS selector, in document order.
+pub fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Calls `handler` for every `event` on `target` for as long as the page lives (the views
+/// written as markup are never torn down, so the listener is never removed).
+pub fn listen(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'static) {
+    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// The element an event happened on, if it was an element.
+pub fn target(event: &Event) -> Option<Element> {
+    event.target().and_then(|t| t.dyn_into::<Element>().ok())
+}
+
+/// The nearest element from `element` upwards (itself included) matching a selector.
+pub fn closest(element: &Element, selector: &str) -> Option<Element> {
+    element.closest(selector).ok().flatten()
+}
+
+/// Sets an attribute.
+pub fn set_attr(element: &Element, name: &str, value: &str) {
+    let _ = element.set_attribute(name, value);
+}
+
+/// Adds a boolean attribute (`hidden`, `open`, `disabled`…) when `on`, removes it otherwise.
+pub fn toggle_attr(element: &Element, name: &str, on: bool) {
+    let _ = element.toggle_attribute_with_force(name, on);
+}
+
+/// The `value` property of a form control (what it shows), or empty.
+pub fn value(element: &Element) -> String {
+    js_sys::Reflect::get(element, &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// The `checked` property of a checkbox or radio button.
+pub fn checked(element: &Element) -> bool {
+    js_sys::Reflect::get(element, &"checked".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Sets the `checked` property of a checkbox or radio button.
+pub fn set_checked(element: &Element, on: bool) {
+    let _ = js_sys::Reflect::set(element, &"checked".into(), &on.into());
+}

@@ -1,7 +1,7 @@
 //! The Leptos user interface, a thin layer over [`crate::core`].
 //!
 //! `start` mounts [`App`]. The state has one owner, [`state::AppState`]; the form is generated
-//! from the parameter table ([`form`]) under an error summary ([`summary`]); outputs come from
+//! from the parameter table ([`form`], with its error summary); outputs come from
 //! the core's output registry ([`outputs`]); [`import`] fills the form from pasted text;
 //! [`persist`] restores the form from a share link or the saved draft and mirrors it back
 //! (off the keystroke path);
@@ -16,7 +16,6 @@ pub mod outputs;
 pub mod persist;
 pub mod state;
 pub mod submit;
-pub mod summary;
 
 use leptos::prelude::*;
 
@@ -80,10 +79,7 @@ pub fn App() -> impl IntoView {
                 <Toolbar />
                 <RestoredNotice origin problems />
                 <import::ImportPanel />
-                <form class="job-form" novalidate=true on:submit=|ev| ev.prevent_default()>
-                    <summary::ErrorSummary />
-                    <form::FormSections />
-                </form>
+                <form::JobForm />
             </div>
             <div class="output-column">
                 <outputs::Outputs />

@@ -1,301 +1,291 @@
-//! The form, generated from the parameter table: one section per [`Group`], one control per
-//! [`Param`], the control chosen by its [`Kind`]. No parameter is written out by hand here.
+//! The form, written as markup generated from the parameter table
+//! ([`crate::core::markup::form`]) and brought to life here: one listener for typing and one
+//! for choosing, delegated to the form, and per parameter a few render effects that keep the
+//! page in step with the state (the control's shown value, its diagnostics, `aria-invalid`).
+//! Each effect reads only its own parameter's memos, so a keystroke in one field touches no
+//! other field's DOM. What the user typed is stored as typed, valid or not.
 //!
-//! Every control has `name` = the CLI option without dashes and an `id` of `f-` + that name,
-//! its hint and diagnostics tied to it with `aria-describedby`, and `aria-invalid` while it
-//! has an error. What the user typed is stored as typed, valid or not.
+//! Why markup rather than a `view!` per control: the form is most of the page, and building it
+//! node by node was the larger part of both the first load's bytes and the time to a usable
+//! page (see ARCHITECTURE.md).
 
 use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::core::diagnostic::Diagnostic;
 use crate::core::form::Zone;
-use crate::core::params::{self, Group, Kind, Param};
+use crate::core::markup::{self, form as markup_form};
+use crate::core::params::{self, Kind, Param};
 use crate::core::timestamp;
+use crate::ui::dom;
 use crate::ui::io::{self, BrowserZone};
 use crate::ui::persist::Mirror;
 use crate::ui::state::AppState;
 
-/// The DOM id of a parameter's control (what the error summary links to).
-pub fn control_id(flag: &str) -> String {
-    format!("f-{flag}")
-}
+pub use crate::core::markup::form::control_id;
 
-fn hint_id(flag: &str) -> String {
-    format!("hint-{flag}")
-}
-
-fn diag_id(flag: &str) -> String {
-    format!("diag-{flag}")
-}
-
-/// Every section of the form; the global options are collapsed.
+/// The form with the error summary and every section; the global options start open when a
+/// link or draft already set one of them.
 #[component]
-pub fn FormSections() -> impl IntoView {
+pub fn JobForm() -> impl IntoView {
     let state = AppState::get();
-    // Open the global options at start when a link or draft already set one of them.
+    let mirror = Mirror::get();
     let globals_set = params::globals().any(|p| !state.value_untracked(p.flag).is_empty());
-    Group::ALL
-        .into_iter()
-        .map(|group| {
-            let fields = params::in_group(group)
-                .map(|param| view! { <Field param /> })
-                .collect_view();
-            if group == Group::Global {
-                view! {
-                    <details class="group global" open=globals_set>
-                        <summary>
-                            <h2>{group.title()}</h2>
-                        </summary>
-                        <p class="group-note">
-                            "Options of the AWS CLI itself. They shape the command, never the request body."
-                        </p>
-                        {fields}
-                    </details>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <fieldset class="group">
-                        <legend>
-                            <h2>{group.title()}</h2>
-                        </legend>
-                        {fields}
-                    </fieldset>
-                }
-                .into_any()
-            }
-        })
-        .collect_view()
-}
-
-/// One parameter: label, control, hint, explanation and diagnostics.
-#[component]
-fn Field(param: &'static Param) -> impl IntoView {
-    let flag = param.flag;
-    let control = match param.kind {
-        Kind::Text | Kind::Integer => view! { <TextControl param /> }.into_any(),
-        Kind::Timestamp => view! { <TimeControl param /> }.into_any(),
-        Kind::Boolean => view! { <BooleanControl param /> }.into_any(),
-        Kind::Choice(_) => view! { <ChoiceControl param /> }.into_any(),
-        Kind::Switch => view! { <SwitchControl param /> }.into_any(),
-    };
-    let required = param.required.then(|| {
-        view! {
-            <span class="required" aria-hidden="true">
-                " required"
-            </span>
-        }
-    });
-    let v2 = param
-        .v2_only
-        .then(|| view! { <span class="badge">"CLI v2 only"</span> });
-    // Booleans are a group of radio buttons: their legend is inside the control.
-    let label = (param.kind != Kind::Boolean).then(|| {
-        view! {
-            <label class="label" for=control_id(flag)>
-                {param.label}
-                {required}
-                " "
-                <code class="flag">"--" {flag}</code>
-                {v2}
-            </label>
-        }
-    });
+    let node = NodeRef::<leptos::html::Form>::new();
+    node.on_load(move |form| wire(state, mirror, &form.into()));
     view! {
-        <div class="field" class:field-switch=param.kind == Kind::Switch data-flag=flag>
-            {label}
-            {control}
-            <p class="hint" id=hint_id(flag)>
-                {param.hint}
-            </p>
-            <details class="explain">
-                <summary>"What is this?"</summary>
-                <p>{param.help}</p>
-            </details>
-            <FieldDiagnostics flag />
-        </div>
+        <form
+            class="job-form"
+            novalidate=true
+            node_ref=node
+            inner_html=markup_form::sections(globals_set)
+        ></form>
     }
 }
 
-/// The `aria-describedby` of a control: its hint and its diagnostics.
-fn described_by(flag: &str) -> String {
-    format!("{} {}", hint_id(flag), diag_id(flag))
-}
-
-/// The diagnostics of one parameter, under its control.
-#[component]
-fn FieldDiagnostics(flag: &'static str) -> impl IntoView {
-    let state = AppState::get();
-    view! {
-        <ul class="diagnostics" id=diag_id(flag)>
-            {move || state.diagnostics(flag).into_iter().map(diagnostic_item).collect_view()}
-        </ul>
-    }
-}
-
-/// One diagnostic as a list item; the severity is spelled out, not only shown by colour.
-pub fn diagnostic_item(d: Diagnostic) -> impl IntoView {
-    let severity = d.severity.as_str();
-    let label = match d.severity {
-        crate::core::diagnostic::Severity::Error => "Error",
-        crate::core::diagnostic::Severity::Warning => "Warning",
-        crate::core::diagnostic::Severity::Info => "Note",
-    };
-    let location = d
-        .location
-        .map(|l| view! { <span class="location">" (" {l} ")"</span> });
-    view! {
-        <li class=format!("diag diag-{severity}")>
-            <span class="severity">{label} ":"</span>
-            {location}
-            " "
-            {d.message}
-        </li>
-    }
-}
-
-/// A text input; integers get a numeric keyboard but stay text, so nothing typed is lost. A
-/// value holding a line break (only an import or a link can bring one) is shown in a textarea,
-/// because an `<input>` would silently drop the break from what the user sees and edits.
-#[component]
-fn TextControl(param: &'static Param) -> impl IntoView {
-    let state = AppState::get();
-    let flag = param.flag;
-    let numeric = param.kind == Kind::Integer;
-    let value = state.value_memo(flag);
-    // Only this parameter's changes reach here; a plain byte loop is the quickest scan.
-    let multiline = Memo::new(move |_| value.with(|v| v.bytes().any(|b| b == b'\n' || b == b'\r')));
-    move || {
-        let shown = StoredValue::new(value.get_untracked());
-        let on_input = move |ev| typed(state, flag, shown, event_target_value(&ev));
-        if multiline.get() {
-            let node = NodeRef::<leptos::html::Textarea>::new();
-            keep_showing(node, value, shown);
-            view! {
-                <textarea
-                    node_ref=node
-                    id=control_id(flag)
-                    name=flag
-                    rows="3"
-                    spellcheck="false"
-                    aria-required=param.required.then_some("true")
-                    aria-describedby=described_by(flag)
-                    aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-                    prop:value=value.get_untracked()
-                    on:input=on_input
-                ></textarea>
-            }
-            .into_any()
-        } else {
-            let node = NodeRef::<leptos::html::Input>::new();
-            keep_showing(node, value, shown);
-            view! {
-                <input
-                    node_ref=node
-                    type="text"
-                    id=control_id(flag)
-                    name=flag
-                    inputmode=numeric.then_some("numeric")
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-required=param.required.then_some("true")
-                    aria-describedby=described_by(flag)
-                    aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-                    prop:value=value.get_untracked()
-                    on:input=on_input
-                />
-            }
-            .into_any()
-        }
-    }
-}
-
-/// Stores what the user typed into a text control. `shown` remembers it, so the text is not
-/// sent straight back to the control that already shows it.
-fn typed(state: AppState, flag: &'static str, shown: StoredValue<String>, text: String) {
-    shown.set_value(text.clone());
-    state.set(flag, text);
-}
-
-/// Keeps a text control showing the parameter's text when it changes from elsewhere (an
-/// import, a link, start over). Text the control itself reported is not written back: doing
-/// so on every keystroke would copy a long value into the page for nothing.
-///
-/// A render effect rather than an effect: its first run (which finds nothing to do) happens
-/// while the control is built, instead of in the queue of work between mount and a usable
-/// page. The effect lives as long as the control's owner holds it.
-fn keep_showing<E>(node: NodeRef<E>, value: Memo<String>, shown: StoredValue<String>)
-where
-    E: leptos::tachys::html::element::ElementType + 'static,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    let effect = RenderEffect::new(move |_| {
-        value.with(|text| {
-            if shown.with_value(|s| s != text) {
-                if let Some(control) = node.get_untracked() {
-                    io::set_control_value(control.as_ref(), text);
-                }
-                shown.set_value(text.clone());
-            }
-        });
-    });
+/// Keeps a render effect alive for as long as the page (the form is never torn down).
+fn keep<T: 'static>(effect: RenderEffect<T>) {
     StoredValue::new_local(effect);
 }
 
-/// The seed time: free text, a zone choice for times typed without one, and the UTC instant
-/// that will be sent.
-#[component]
-fn TimeControl(param: &'static Param) -> impl IntoView {
-    let state = AppState::get();
-    let mirror = Mirror::get();
+/// What a text control last showed, per parameter in table order: text the control itself
+/// reported is not written back to it (that would copy a long value into the page on every
+/// keystroke for nothing).
+#[derive(Clone, Copy)]
+struct Shown(StoredValue<Vec<String>>);
+
+impl Shown {
+    fn index(flag: &str) -> usize {
+        params::PARAMS
+            .iter()
+            .position(|p| p.flag == flag)
+            .unwrap_or_default()
+    }
+
+    fn is(self, flag: &str, text: &str) -> bool {
+        self.0.with_value(|s| s[Self::index(flag)] == text)
+    }
+
+    fn set(self, flag: &str, text: &str) {
+        self.0
+            .update_value(|s| text.clone_into(&mut s[Self::index(flag)]));
+    }
+}
+
+fn wire(state: AppState, mirror: Mirror, root: &Element) {
+    let shown = Shown(StoredValue::new(vec![String::new(); params::PARAMS.len()]));
+    // The form never submits: everything it produces is in the outputs.
+    dom::listen(root, "submit", |ev| ev.prevent_default());
+    dom::listen(root, "input", move |ev| typed(state, shown, &ev));
+    dom::listen(root, "change", move |ev| chosen(state, mirror, &ev));
+    dom::listen(root, "click", |ev| {
+        let link = dom::target(&ev).and_then(|t| dom::closest(&t, "#error-summary a[href]"));
+        if let Some(id) = link.and_then(|a| a.get_attribute("href")) {
+            ev.prevent_default();
+            io::focus(id.trim_start_matches('#'));
+        }
+    });
+    for param in params::PARAMS {
+        if let Some(field) = dom::find(root, &format!("[data-flag=\"{}\"]", param.flag)) {
+            wire_field(state, shown, param, field);
+        }
+    }
+    wire_summary(state, root);
+}
+
+/// Text typed into a text control (`input` events): stored exactly as typed.
+fn typed(state: AppState, shown: Shown, ev: &web_sys::Event) {
+    let Some(control) = dom::target(ev) else {
+        return;
+    };
+    let Some(param) = control
+        .get_attribute("name")
+        .and_then(|name| params::PARAMS.iter().find(|p| p.flag == name))
+    else {
+        return;
+    };
+    if matches!(param.kind, Kind::Text | Kind::Integer | Kind::Timestamp) {
+        let text = dom::value(&control);
+        shown.set(param.flag, &text);
+        state.set(param.flag, text);
+    }
+}
+
+/// A choice made with a radio button, a list or a checkbox (`change` events).
+fn chosen(state: AppState, mirror: Mirror, ev: &web_sys::Event) {
+    let Some(control) = dom::target(ev) else {
+        return;
+    };
+    let name = control.get_attribute("name").unwrap_or_default();
+    if name == "zone" {
+        if let Some(zone) = Zone::parse(&dom::value(&control)) {
+            state.set_zone(zone);
+            mirror.flush();
+        }
+        return;
+    }
+    let Some(param) = params::PARAMS.iter().find(|p| p.flag == name) else {
+        return;
+    };
+    let value = match param.kind {
+        Kind::Boolean | Kind::Choice(_) => dom::value(&control),
+        Kind::Switch if dom::checked(&control) => "true".to_owned(),
+        Kind::Switch => String::new(),
+        // Text controls report through `input`; their `change` on leaving adds nothing.
+        Kind::Text | Kind::Integer | Kind::Timestamp => return,
+    };
+    state.set(param.flag, value);
+    mirror.flush();
+}
+
+/// The effects of one field: diagnostics, `aria-invalid`, and what its control shows.
+fn wire_field(state: AppState, shown: Shown, param: &'static Param, field: Element) {
     let flag = param.flag;
-    let value = state.value_memo(flag);
-    let shown = StoredValue::new(value.get_untracked());
-    let node = NodeRef::<leptos::html::Input>::new();
-    keep_showing(node, value, shown);
-    let zone_choice = [(Zone::Utc, "UTC"), (Zone::Local, "My local time")]
-        .into_iter()
-        .map(|(zone, text)| {
-            let id = format!("zone-{}", zone.as_str());
-            view! {
-                <label class="seg" for=id.clone()>
-                    <input
-                        type="radio"
-                        id=id.clone()
-                        name="zone"
-                        value=zone.as_str()
-                        prop:checked=move || state.zone() == zone
-                        on:change=move |_| {
-                            state.set_zone(zone);
-                            mirror.flush();
-                        }
-                    />
-                    <span>{text}</span>
-                </label>
+    let control_selector = format!("#{}", control_id(flag));
+    // Booleans are invalid as a group: the attribute sits on their fieldset.
+    let invalid_selector = if param.kind == Kind::Boolean {
+        "fieldset.segmented".to_owned()
+    } else {
+        control_selector.clone()
+    };
+    if let Some(list) = dom::find(&field, &format!("#diag-{flag}")) {
+        keep(RenderEffect::new(move |_| {
+            list.set_inner_html(&markup::diagnostic_items(&state.diagnostics(flag)));
+        }));
+    }
+    {
+        let field = field.clone();
+        keep(RenderEffect::new(move |_| {
+            let invalid = state.has_error(flag);
+            if let Some(control) = dom::find(&field, &invalid_selector) {
+                dom::set_attr(
+                    &control,
+                    "aria-invalid",
+                    if invalid { "true" } else { "false" },
+                );
             }
-        })
-        .collect_view();
-    view! {
-        <input
-            node_ref=node
-            type="text"
-            id=control_id(flag)
-            name=flag
-            autocomplete="off"
-            spellcheck="false"
-            aria-required=param.required.then_some("true")
-            aria-describedby=format!("{} instant-{flag}", described_by(flag))
-            aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-            prop:value=value.get_untracked()
-            on:input=move |ev| typed(state, flag, shown, event_target_value(&ev))
-        />
-        <fieldset class="segmented zone">
-            <legend>"A time typed without a zone is"</legend>
-            {zone_choice}
-        </fieldset>
-        <p class="instant" id=format!("instant-{flag}") aria-live="polite">
-            {move || value.with(|text| instant_line(text, state.zone()))}
-        </p>
+        }));
+    }
+    let value = state.value_memo(flag);
+    match param.kind {
+        Kind::Text | Kind::Integer => {
+            let multiline =
+                Memo::new(move |_| value.with(|v| v.bytes().any(|b| b == b'\n' || b == b'\r')));
+            let swapped = field.clone();
+            keep(RenderEffect::new(move |was: Option<bool>| {
+                let now = multiline.get();
+                if was.is_some_and(|w| w != now) || (was.is_none() && now) {
+                    swap_text_control(state, shown, param, &swapped, now);
+                }
+                now
+            }));
+            keep_showing(shown, flag, value, field, control_selector);
+        }
+        Kind::Timestamp => {
+            keep_showing(shown, flag, value, field.clone(), control_selector);
+            let radios = ZoneRadios::find(&field);
+            keep(RenderEffect::new(move |_| radios.show(state.zone())));
+            if let Some(line) = dom::find(&field, &format!("#instant-{flag}")) {
+                keep(RenderEffect::new(move |_| {
+                    let text = value.with(|text| instant_line(text, state.zone()));
+                    line.set_text_content(Some(&text));
+                }));
+            }
+        }
+        Kind::Boolean => {
+            let radios = dom::find_all(&field, "input[type=radio]");
+            keep(RenderEffect::new(move |_| {
+                value.with(|v| {
+                    for radio in &radios {
+                        dom::set_checked(radio, dom::value(radio) == *v);
+                    }
+                });
+            }));
+        }
+        Kind::Choice(_) => {
+            if let Some(select) = dom::find(&field, &control_selector) {
+                keep(RenderEffect::new(move |_| {
+                    value.with(|v| {
+                        select.set_inner_html(&markup_form::choice_options(param, v));
+                        io::set_control_value(&select, v);
+                    });
+                }));
+            }
+        }
+        Kind::Switch => {
+            if let Some(checkbox) = dom::find(&field, &control_selector) {
+                keep(RenderEffect::new(move |_| {
+                    dom::set_checked(&checkbox, value.with(|v| v == "true"));
+                }));
+            }
+        }
+    }
+}
+
+/// Replaces a text control by an `<input>` or a `<textarea>`, keeping its value and state: a
+/// value holding a line break (only an import or a link can bring one) needs a textarea,
+/// because an `<input>` would silently drop the break from what the user sees and edits.
+fn swap_text_control(
+    state: AppState,
+    shown: Shown,
+    param: &'static Param,
+    field: &Element,
+    multiline: bool,
+) {
+    let flag = param.flag;
+    let Some(old) = dom::find(field, &format!("#{}", control_id(flag))) else {
+        return;
+    };
+    old.set_outer_html(&markup_form::text_control(param, multiline));
+    if let Some(new) = dom::find(field, &format!("#{}", control_id(flag))) {
+        let text = state.value_untracked(flag);
+        io::set_control_value(&new, &text);
+        shown.set(flag, &text);
+        let invalid = untrack(|| state.has_error(flag));
+        dom::set_attr(&new, "aria-invalid", if invalid { "true" } else { "false" });
+    }
+}
+
+/// Keeps a text control showing the parameter's text when it changes from elsewhere (an
+/// import, a link, start over).
+fn keep_showing(
+    shown: Shown,
+    flag: &'static str,
+    value: Memo<String>,
+    field: Element,
+    selector: String,
+) {
+    keep(RenderEffect::new(move |_| {
+        value.with(|text| {
+            if !shown.is(flag, text) {
+                if let Some(control) = dom::find(&field, &selector) {
+                    io::set_control_value(&control, text);
+                }
+                shown.set(flag, text);
+            }
+        });
+    }));
+}
+
+/// The two radio buttons that say how a time typed without a zone is read.
+struct ZoneRadios(Vec<(Zone, Element)>);
+
+impl ZoneRadios {
+    fn find(field: &Element) -> Self {
+        Self(
+            markup_form::ZONES
+                .iter()
+                .filter_map(|(zone, _)| {
+                    dom::find(field, &format!("#zone-{}", zone.as_str())).map(|e| (*zone, e))
+                })
+                .collect(),
+        )
+    }
+
+    fn show(&self, chosen: Zone) {
+        for (zone, radio) in &self.0 {
+            dom::set_checked(radio, *zone == chosen);
+        }
     }
 }
 
@@ -316,133 +306,52 @@ fn instant_line(text: &str, zone: Zone) -> String {
     }
 }
 
-/// A three-state boolean: not set, `--flag` or `--no-flag`.
-#[component]
-fn BooleanControl(param: &'static Param) -> impl IntoView {
-    let state = AppState::get();
-    let mirror = Mirror::get();
-    let flag = param.flag;
-    let choices = [
-        ("", "Not set".to_owned()),
-        ("true", format!("--{flag}")),
-        ("false", format!("--no-{flag}")),
-    ];
-    let buttons = choices
-        .into_iter()
-        .enumerate()
-        .map(|(i, (value, text))| {
-            // The first button carries the field's id so the error summary can focus it.
-            let id = if i == 0 {
-                control_id(flag)
-            } else {
-                format!("{}-{value}", control_id(flag))
-            };
-            view! {
-                <label class="seg" for=id.clone()>
-                    <input
-                        type="radio"
-                        id=id.clone()
-                        name=flag
-                        value=value
-                        prop:checked=move || state.value(flag) == value
-                        on:change=move |_| {
-                            state.set(flag, value.to_owned());
-                            mirror.flush();
-                        }
-                    />
-                    <span>{text}</span>
-                </label>
-            }
+/// The error summary above the form: every error and warning with a link to its field,
+/// hidden when there are none. Notes (how a value was read) stay at their fields only.
+fn wire_summary(state: AppState, root: &Element) {
+    let (Some(summary), Some(heading), Some(list)) = (
+        dom::find(root, "#error-summary"),
+        dom::find(root, "#error-summary-title"),
+        dom::find(root, "#error-summary ul"),
+    ) else {
+        return;
+    };
+    let problems = Memo::new(move |_| {
+        state.checked.with(|c| {
+            c.diagnostics
+                .iter()
+                .filter(|d| d.severity != crate::core::diagnostic::Severity::Info)
+                .cloned()
+                .collect::<Vec<_>>()
         })
-        .collect_view();
-    view! {
-        <fieldset
-            class="segmented"
-            aria-describedby=described_by(flag)
-            aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-        >
-            <legend class="label">
-                {param.label} " " <code class="flag">"--" {flag}</code>
-            </legend>
-            {buttons}
-        </fieldset>
-    }
+    });
+    keep(RenderEffect::new(move |_| {
+        problems.with(|p| {
+            dom::toggle_attr(&summary, "hidden", p.is_empty());
+            heading.set_text_content(Some(&markup_form::summary_heading(p)));
+            list.set_inner_html(&markup_form::summary_items(p));
+        });
+        let class = if state.has_errors() {
+            "summary summary-errors"
+        } else {
+            "summary"
+        };
+        dom::set_attr(&summary, "class", class);
+    }));
 }
 
-/// A fixed list of values; a value from an import that is not in the list stays selected and
-/// visible, marked as not valid, until the user picks another.
-#[component]
-fn ChoiceControl(param: &'static Param) -> impl IntoView {
-    let state = AppState::get();
-    let mirror = Mirror::get();
-    let flag = param.flag;
-    let unset = if flag == "license-type" {
-        "Not set (the service decides)"
-    } else {
-        "Not set"
-    };
-    let options = param
-        .choices()
-        .iter()
-        .map(|&value| {
-            view! {
-                <option value=value selected=move || state.value(flag) == value>
-                    {value}
-                </option>
-            }
-        })
-        .collect_view();
-    let stray = move || {
-        let current = state.value(flag);
-        (!current.is_empty() && !param.choices().contains(&current.as_str())).then(|| {
-            view! {
-                <option value=current.clone() selected=true>
-                    {format!("{current} (not valid)")}
-                </option>
-            }
-        })
-    };
+/// One diagnostic as a list item, for the parts of the page still built as views.
+pub fn diagnostic_item(d: Diagnostic) -> impl IntoView {
+    let severity = d.severity.as_str();
+    let location = d
+        .location
+        .map(|l| view! { <span class="location">" (" {l} ")"</span> });
     view! {
-        <select
-            id=control_id(flag)
-            name=flag
-            aria-describedby=described_by(flag)
-            aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-            prop:value=move || state.value(flag)
-            on:change=move |ev| {
-                state.set(flag, event_target_value(&ev));
-                mirror.flush();
-            }
-        >
-            <option value="" selected=move || state.value(flag).is_empty()>
-                {unset}
-            </option>
-            {options}
-            {stray}
-        </select>
-    }
-}
-
-/// A global flag without a value (`--debug`): a checkbox.
-#[component]
-fn SwitchControl(param: &'static Param) -> impl IntoView {
-    let state = AppState::get();
-    let mirror = Mirror::get();
-    let flag = param.flag;
-    view! {
-        <input
-            type="checkbox"
-            id=control_id(flag)
-            name=flag
-            value="true"
-            aria-describedby=described_by(flag)
-            aria-invalid=move || if state.has_error(flag) { "true" } else { "false" }
-            prop:checked=move || state.value(flag) == "true"
-            on:change=move |ev| {
-                let on = event_target_checked(&ev);
-                state.set(flag, if on { "true".to_owned() } else { String::new() });
-                mirror.flush();
-            }
-        />
+        <li class=format!("diag diag-{severity}")>
+            <span class="severity">{markup::severity_label(d.severity)} ":"</span>
+            {location}
+            " "
+            {d.message}
+        </li>
     }
 }

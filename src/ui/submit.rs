@@ -1,9 +1,10 @@
 //! The send panel: posts the shown HTTP request to the deployer's signing proxy.
 //!
 //! Everything that decides something lives in [`crate::core::submit`]: reading `config.json`,
-//! the address, the request, the meaning of the answer. This file only loads the config once,
-//! walks through confirm → sending → outcome, and does the browser calls (fetch, abort, timer),
-//! which are kept together at the end of the file.
+//! the address, the request, the meaning of the answer; what each stage looks like is markup
+//! from [`crate::core::markup::submit`]. This file only loads the config once, walks through
+//! confirm → sending → outcome (one delegated click listener, a few render effects), and does
+//! the browser calls (fetch, abort, timer), which are kept together at the end of the file.
 //!
 //! Sending is deliberately manual: one request at a time, never retried on its own, because a
 //! second create call can create a second job.
@@ -15,12 +16,15 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::submit::outcome::{MAX_BODY_KEPT, SEND_AGAIN_WARNING};
+use web_sys::Element;
+
+use crate::core::markup::{self, submit as markup_submit};
+use crate::core::submit::outcome::MAX_BODY_KEPT;
 use crate::core::submit::{
-    self, Answer, Availability, Fetched, HOW_TO_ENABLE, Outcome, Submission, Target, config,
+    self, Answer, Availability, Fetched, Outcome, Submission, Target, config,
 };
 use crate::ui::Announcer;
-use crate::ui::form::diagnostic_item;
+use crate::ui::dom;
 use crate::ui::io;
 use crate::ui::state::AppState;
 
@@ -52,14 +56,24 @@ struct InFlight {
     abandoned: Option<Abandoned>,
 }
 
+/// Everything the panel's handlers and effects share; all handles, so it is `Copy`.
+#[derive(Clone, Copy)]
+struct Panel {
+    state: AppState,
+    announcer: Announcer,
+    availability: RwSignal<Option<Availability>>,
+    phase: RwSignal<Phase>,
+    target: Memo<Option<Target>>,
+    /// The request exactly as the HTTP tab shows it, for the current form.
+    submission: Memo<Option<Submission>>,
+    in_flight: StoredValue<InFlight, LocalStorage>,
+}
+
 /// The send panel. Loads `config.json` once; the rest of the app never waits for it.
 #[component]
 pub fn SubmitPanel() -> impl IntoView {
     let state = AppState::get();
     let availability = RwSignal::new(None::<Availability>);
-    let phase = RwSignal::new(Phase::Idle);
-    let in_flight = StoredValue::new_local(InFlight::default());
-
     spawn_local(async move {
         let fetched = fetch_config().await;
         let fetched = match &fetched {
@@ -69,259 +83,179 @@ pub fn SubmitPanel() -> impl IntoView {
         };
         availability.set(Some(submit::availability(fetched, &io::href())));
     });
-
     let target = Memo::new(move |_| match availability.get() {
         Some(Availability::Ready(target)) => Some(target),
         _ => None,
     });
-    // The request exactly as the HTTP tab shows it, for the current form.
     let submission = Memo::new(move |_| {
         let target = target.get()?;
         state
             .checked
             .with(|c| (!c.has_errors()).then(|| Submission::new(&target, &c.request)))
     });
+    let panel = Panel {
+        state,
+        announcer: Announcer::get(),
+        availability,
+        phase: RwSignal::new(Phase::Idle),
+        target,
+        submission,
+        in_flight: StoredValue::new_local(InFlight::default()),
+    };
+    let node = NodeRef::<leptos::html::Div>::new();
+    node.on_load(move |body| panel.wire(body.into()));
+    view! {
+        <section class="submit" id="submit" aria-labelledby="submit-title">
+            <h2 id="submit-title">"Send"</h2>
+            <div class="submit-body" node_ref=node inner_html=markup_submit::LOADING></div>
+        </section>
+    }
+}
 
-    let send = move || {
+/// Keeps a render effect alive as long as its owner (the panel, or the stage it belongs to).
+fn keep<T: 'static>(effect: RenderEffect<T>) {
+    StoredValue::new_local(effect);
+}
+
+impl Panel {
+    fn wire(self, body: Element) {
+        let clicks = body.clone();
+        dom::listen(&clicks, "click", move |ev| {
+            let button = dom::target(&ev).and_then(|t| dom::closest(&t, "button"));
+            if let Some(id) = button.map(|b| b.id()) {
+                self.clicked(&id);
+            }
+        });
+        keep(RenderEffect::new(move |_| {
+            self.availability.with(|a| {
+                body.set_inner_html(&a.as_ref().map_or_else(
+                    || markup_submit::LOADING.to_owned(),
+                    markup_submit::availability,
+                ));
+            });
+            if self.target.with_untracked(Option::is_some) {
+                self.wire_ready(&body);
+            }
+        }));
+    }
+
+    /// The ready panel: the send button (off while the form has errors or a request is out),
+    /// the hint saying why, and the stage.
+    fn wire_ready(self, body: &Element) {
+        let (Some(button), Some(blocked), Some(stage)) = (
+            dom::find(body, "#submit-send"),
+            dom::find(body, "#submit-blocked"),
+            dom::find(body, ".submit-stage"),
+        ) else {
+            return;
+        };
+        let phase = self.phase;
+        keep(RenderEffect::new(move |_| {
+            let errors = self.state.has_errors();
+            let busy = phase.with(|p| matches!(p, Phase::Sending));
+            dom::toggle_attr(&button, "disabled", errors || busy);
+            dom::toggle_attr(&blocked, "hidden", !errors);
+        }));
+        keep(RenderEffect::new(move |_| match phase.get() {
+            Phase::Idle => stage.set_inner_html(""),
+            Phase::Confirming { again } => {
+                stage.set_inner_html(&markup_submit::confirm(again));
+                self.wire_confirm(&stage);
+            }
+            Phase::Sending => stage.set_inner_html(markup_submit::SENDING),
+            Phase::Done(outcome) => stage.set_inner_html(&markup_submit::outcome(&outcome)),
+        }));
+    }
+
+    /// The confirmation step follows the form: what will be sent, its notes, and whether it
+    /// can be sent at all.
+    fn wire_confirm(self, stage: &Element) {
+        let (Some(preview), Some(notes), Some(confirm)) = (
+            dom::find(stage, "#submit-preview"),
+            dom::find(stage, ".notes"),
+            dom::find(stage, "#submit-confirm"),
+        ) else {
+            return;
+        };
+        let submission = self.submission;
+        keep(RenderEffect::new(move |_| {
+            submission.with(|s| {
+                preview.set_text_content(s.as_ref().map(Submission::preview).as_deref());
+                notes.set_inner_html(&markup::diagnostic_items(
+                    s.iter().flat_map(|s| s.notes.iter()),
+                ));
+                dom::toggle_attr(&confirm, "disabled", s.is_none());
+            });
+        }));
+    }
+
+    fn clicked(self, id: &str) {
+        match id {
+            "submit-send" => self.start(self.phase.with_untracked(|p| matches!(p, Phase::Done(_)))),
+            "submit-again" => self.start(true),
+            "submit-confirm" => self.send(),
+            "submit-back" => self.phase.set(Phase::Idle),
+            "submit-cancel" => self.cancel(),
+            "submit-copy-id" => self.copy_job_id(),
+            _ => {}
+        }
+    }
+
+    /// Opens the confirmation step, unless a request is out.
+    fn start(self, again: bool) {
+        if !self.phase.with_untracked(|p| matches!(p, Phase::Sending)) {
+            self.phase.set(Phase::Confirming { again });
+        }
+    }
+
+    fn send(self) {
         // The click that gets here first wins; any later one finds the phase already changed.
-        if !matches!(phase.get_untracked(), Phase::Confirming { .. }) {
+        if !self
+            .phase
+            .with_untracked(|p| matches!(p, Phase::Confirming { .. }))
+        {
             return;
         }
-        let (Some(submission), Some(target)) = (submission.get_untracked(), target.get_untracked())
+        let (Some(submission), Some(target)) =
+            (self.submission.get_untracked(), self.target.get_untracked())
         else {
             return;
         };
-        phase.set(Phase::Sending);
+        self.phase.set(Phase::Sending);
+        let (phase, in_flight) = (self.phase, self.in_flight);
         spawn_local(async move {
             let outcome = send_once(&submission, &target, in_flight).await;
             phase.set(Phase::Done(outcome));
         });
-    };
-    let cancel = move || {
-        in_flight.update_value(|f| {
+    }
+
+    fn cancel(self) {
+        self.in_flight.update_value(|f| {
             if let Some(controller) = &f.controller {
                 f.abandoned = f.abandoned.or(Some(Abandoned::Cancelled));
                 controller.abort();
             }
         });
-    };
-
-    let body = move || match availability.get() {
-        None => view! {
-            <p class="submit-status" id="submit-status" data-state="loading">
-                "Looking for a send configuration…"
-            </p>
-        }
-        .into_any(),
-        Some(Availability::NotConfigured { reason }) => view! {
-            <p class="submit-status" id="submit-status" data-state="off">
-                {reason} " " {HOW_TO_ENABLE}
-            </p>
-        }
-        .into_any(),
-        Some(Availability::Broken { problems }) => view! {
-            <div class="submit-status" id="submit-status" data-state="broken">
-                <p>
-                    "Sending is off: " {config::FILE_NAME}
-                    " has problems. The rest of the app is not affected."
-                </p>
-                <ul class="diagnostics">
-                    {problems.into_iter().map(diagnostic_item).collect_view()}
-                </ul>
-            </div>
-        }
-        .into_any(),
-        Some(Availability::Ready(target)) => {
-            view! { <ReadyPanel target phase submission send cancel /> }.into_any()
-        }
-    };
-
-    view! {
-        <section class="submit" id="submit" aria-labelledby="submit-title">
-            <h2 id="submit-title">"Send"</h2>
-            {body}
-        </section>
     }
-}
 
-/// The panel when a proxy is configured: the button, then confirm, progress and outcome.
-#[component]
-fn ReadyPanel(
-    target: Target,
-    phase: RwSignal<Phase>,
-    submission: Memo<Option<Submission>>,
-    send: impl Fn() + Copy + Send + Sync + 'static,
-    cancel: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let state = AppState::get();
-    let button_text = target.button_text();
-    let warnings = target.warnings.clone();
-    let busy = move || matches!(phase.get(), Phase::Sending);
-    let start = move |again: bool| {
-        if !matches!(phase.get_untracked(), Phase::Sending) {
-            phase.set(Phase::Confirming { again });
-        }
-    };
-    let stage = move || match phase.get() {
-        Phase::Idle => ().into_any(),
-        Phase::Confirming { again } => view! {
-            <Confirm again submission phase send />
-        }
-        .into_any(),
-        Phase::Sending => view! {
-            <div class="submit-progress" id="submit-progress" role="status" aria-live="polite">
-                <span class="spinner" aria-hidden="true"></span>
-                "Sending… waiting for the answer."
-                <button type="button" id="submit-cancel" on:click=move |_| cancel()>
-                    "Cancel"
-                </button>
-            </div>
-        }
-        .into_any(),
-        Phase::Done(outcome) => view! {
-            <OutcomeView outcome on_again=move || start(true) />
-        }
-        .into_any(),
-    };
-    view! {
-        <ul class="diagnostics notes">{warnings.into_iter().map(diagnostic_item).collect_view()}</ul>
-        <p>
-            <button
-                type="button"
-                id="submit-send"
-                class="send"
-                disabled=move || state.has_errors() || busy()
-                on:click=move |_| start(matches!(phase.get_untracked(), Phase::Done(_)))
-            >
-                {button_text}
-            </button>
-        </p>
-        <Show when=move || state.has_errors()>
-            <p class="submit-hint" id="submit-blocked">
-                "Fix the errors in the form first; only a complete request can be sent."
-            </p>
-        </Show>
-        {stage}
-    }
-}
-
-/// Shows exactly what will be sent and where, and asks to confirm.
-#[component]
-fn Confirm(
-    again: bool,
-    submission: Memo<Option<Submission>>,
-    phase: RwSignal<Phase>,
-    send: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let preview = move || submission.with(|s| s.as_ref().map(Submission::preview));
-    let notes = move || {
-        submission.with(|s| {
-            s.as_ref()
-                .map(|s| s.notes.clone())
-                .unwrap_or_default()
-                .into_iter()
-                .map(diagnostic_item)
-                .collect_view()
-        })
-    };
-    view! {
-        <div class="submit-confirm" id="submit-confirm-box" role="group" aria-label="Confirm sending">
-            <Show when=move || again>
-                <p class="warning" id="submit-again-warning">{SEND_AGAIN_WARNING}</p>
-            </Show>
-            <p>"This request will be sent. Check it, then confirm:"</p>
-            <pre class="code" id="submit-preview">{preview}</pre>
-            <ul class="diagnostics notes">{notes}</ul>
-            <button
-                type="button"
-                id="submit-confirm"
-                class="send"
-                disabled=move || submission.with(Option::is_none)
-                on:click=move |_| send()
-            >
-                "Confirm and send"
-            </button>
-            " "
-            <button type="button" id="submit-back" on:click=move |_| phase.set(Phase::Idle)>
-                "Do not send"
-            </button>
-        </div>
-    }
-}
-
-/// The outcome: title, explanation, the job id with copy, and a guarded "send again".
-#[component]
-fn OutcomeView(
-    outcome: Outcome,
-    on_again: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let tone = outcome.tone().as_str();
-    let job_id = outcome.job_id().map(str::to_owned);
-    let job = job_id.map(|id| {
-        let copied = id.clone();
-        let copy = move |_| {
-            let text = copied.clone();
-            spawn_local(async move {
-                let done = io::copy(&text).await;
-                Announcer::get().say(if done {
-                    "Job id copied."
-                } else {
-                    "The browser refused to copy; select the id instead."
-                });
-            });
+    fn copy_job_id(self) {
+        let id = self.phase.with_untracked(|p| match p {
+            Phase::Done(outcome) => outcome.job_id().map(str::to_owned),
+            _ => None,
+        });
+        let Some(id) = id else {
+            return;
         };
-        view! {
-            <p class="job-id">
-                "Replication job id: " <code id="submit-job-id">{id}</code> " "
-                <button type="button" id="submit-copy-id" class="copy" on:click=copy>"Copy"</button>
-            </p>
-        }
-    });
-    view! {
-        <div class=format!("submit-outcome outcome-{tone}") id="submit-outcome" data-tone=tone role="alert">
-            <h3 class="outcome-title">{outcome.title()}</h3>
-            {job}
-            <div class="outcome-text">
-                {explanation_view(&outcome.explanation())}
-                {outcome.excerpt().map(|e| view! {
-                    <p>"Its body:"</p>
-                    <pre class="code answer-body">{e.display()}</pre>
-                })}
-            </div>
-            <p>
-                <button type="button" id="submit-again" on:click=move |_| on_again()>
-                    "Send again…"
-                </button>
-                " " <span class="submit-hint">{SEND_AGAIN_WARNING}</span>
-            </p>
-        </div>
+        let announcer = self.announcer;
+        spawn_local(async move {
+            let done = io::copy(&id).await;
+            announcer.say(if done {
+                "Job id copied."
+            } else {
+                "The browser refused to copy; select the id instead."
+            });
+        });
     }
-}
-
-/// Paragraphs (blank-line separated) become `<p>`; lines starting with `• ` become a list.
-fn explanation_view(text: &str) -> impl IntoView + use<> {
-    let mut blocks = Vec::new();
-    for paragraph in text.split("\n\n") {
-        let mut lead = Vec::new();
-        let mut items = Vec::new();
-        for line in paragraph.lines() {
-            match line.strip_prefix("• ") {
-                Some(item) => items.push(item.to_owned()),
-                None => lead.push(line.to_owned()),
-            }
-        }
-        if !lead.is_empty() {
-            blocks.push(view! { <p>{lead.join(" ")}</p> }.into_any());
-        }
-        if !items.is_empty() {
-            let items = items
-                .into_iter()
-                .map(|i| view! { <li>{i}</li> })
-                .collect_view();
-            blocks.push(view! { <ul>{items}</ul> }.into_any());
-        }
-    }
-    blocks
 }
 
 // ---- Browser calls --------------------------------------------------------------------------

@@ -1,12 +1,15 @@
-//! The Leptos user interface, a thin layer over [`crate::core`].
+//! The user interface, a thin layer over [`crate::core`].
 //!
-//! `start` mounts [`App`]. The state has one owner, [`state::AppState`]; the form is generated
-//! from the parameter table ([`form`], with its error summary); outputs come from
-//! the core's output registry ([`outputs`]); [`import`] fills the form from pasted text;
-//! [`persist`] restores the form from a share link or the saved draft and mirrors it back
-//! (off the keystroke path);
-//! [`submit`] sends the request through a deployer's proxy. Browser APIs are reached through
-//! [`io`] (the send panel keeps its fetch calls at the end of its own file).
+//! The page's static frame (heading, retirement notice, the two columns, the status line) is
+//! `index.html`. [`start`] fills the columns: the toolbar and the form column's parts, then the
+//! outputs and the send panel. The state has one owner, [`state::AppState`]; the form is
+//! generated from the parameter table ([`form`], with its error summary); outputs come from the
+//! core's output registry ([`outputs`]); [`import`] fills the form from pasted text; [`persist`]
+//! restores the form from a share link or the saved draft and mirrors it back (off the
+//! keystroke path); [`submit`] sends the request through a deployer's proxy. Parts are markup
+//! from [`crate::core::markup`] wired with Leptos signals, memos and render effects (see
+//! ARCHITECTURE.md, "Why some views are markup"). Browser APIs are reached through [`io`] and
+//! [`dom`] (the send panel keeps its fetch calls at the end of its own file).
 
 pub mod dom;
 pub mod form;
@@ -18,15 +21,55 @@ pub mod state;
 pub mod submit;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::core::diagnostic::Diagnostic;
+use crate::core::markup;
 use persist::{Mirror, Origin};
 use state::AppState;
 
-/// Mounts the app on `<body>`.
+/// Fills the page's two columns and wires everything. The reactive owner lives as long as
+/// the page.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // Effects and tasks run on the browser's microtask queue (what `mount_to_body` would set).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(form_column), Some(output_column), Some(status)) = (
+        document.get_element_by_id("form-column"),
+        document.get_element_by_id("output-column"),
+        document.query_selector(".status").ok().flatten(),
+    ) else {
+        return;
+    };
+    let owner = Owner::new();
+    owner.set();
+    let (form, options, origin, problems) = persist::restore();
+    let state = AppState::new(form, options);
+    provide_context(state);
+    let announcer = Announcer(RwSignal::new(String::new()));
+    provide_context(announcer);
+    provide_context(Mirror::start(state));
+    keep(RenderEffect::new(move |_| {
+        announcer.0.with(|text| status.set_text_content(Some(text)));
+    }));
+
+    toolbar(&form_column);
+    restored_notice(&form_column, origin, &problems);
+    import::mount(&form_column);
+    form::mount(&form_column);
+    leptos::mount::mount_to(output_column.clone().unchecked_into(), outputs::Outputs).forget();
+    submit::mount(&output_column);
+    // The page never unloads its parts: the owner stays for good.
+    std::mem::forget(owner);
+}
+
+/// Keeps a render effect alive for as long as the page.
+fn keep<T: 'static>(effect: RenderEffect<T>) {
+    StoredValue::new_local(effect);
 }
 
 /// Messages for screen readers (and a visible status line): copy and download results.
@@ -34,7 +77,7 @@ pub fn start() {
 pub struct Announcer(RwSignal<String>);
 
 impl Announcer {
-    /// The announcer provided by [`App`].
+    /// The announcer provided by [`start`].
     pub fn get() -> Self {
         expect_context::<Self>()
     }
@@ -56,129 +99,91 @@ impl Announcer {
     }
 }
 
-/// The whole page.
-#[component]
-pub fn App() -> impl IntoView {
-    let (form, options, origin, problems) = persist::restore();
-    let state = AppState::new(form, options);
-    provide_context(state);
-    let announcer = Announcer(RwSignal::new(String::new()));
-    provide_context(announcer);
-    provide_context(Mirror::start(state));
-    view! {
-        <header class="top">
-            <h1>"SMS Job Builder"</h1>
-            <p class="tagline">
-                "Build " <code>"aws sms create-replication-job"</code>
-                " from one checked form: the command, its input documents and the exact HTTP request."
-            </p>
-        </header>
-        <RetirementNotice />
-        <main class="layout">
-            <div class="form-column">
-                <Toolbar />
-                <RestoredNotice origin problems />
-                <import::ImportPanel />
-                <form::JobForm />
-            </div>
-            <div class="output-column">
-                <outputs::Outputs />
-                // Sending through the deployer's proxy; without a config.json it says how to enable it.
-                <submit::SubmitPanel />
-            </div>
-        </main>
-        <p class="status" role="status" aria-live="polite">
-            {move || announcer.0.get()}
-        </p>
-    }
-}
+const TOOLBAR: &str = "<button type=\"button\" id=\"copy-link\">Copy share link</button>\
+    <span class=\"start-over\"></span>\
+    <span class=\"autosave\">Your draft is saved in this browser as you type.</span>";
 
-/// The service's retirement, stated once, without getting in the way.
-#[component]
-fn RetirementNotice() -> impl IntoView {
-    view! {
-        <aside class="notice" role="note">
-            <strong>"AWS retired the Server Migration Service in 2022."</strong>
-            " Only AWS CLI releases up to v1 1.42.30 (botocore 1.40.30) and v2 2.30.1 still have "
-            <code>"aws sms"</code>
-            "; newer ones removed the command."
-        </aside>
-    }
-}
+const START_OVER: &str = "<button type=\"button\" id=\"start-over\">Start over</button>";
+
+const START_OVER_ASK: &str = "<span class=\"confirm-inline\">Clear every field?</span>\
+    <button type=\"button\" class=\"primary\" id=\"start-over-yes\">Yes, start over</button>\
+    <button type=\"button\" id=\"start-over-no\">No</button>";
 
 /// Share link and start over.
-#[component]
-fn Toolbar() -> impl IntoView {
+fn toolbar(parent: &Element) {
     let state = AppState::get();
     let announcer = Announcer::get();
     let mirror = Mirror::get();
-    let asking = RwSignal::new(false);
-    let copy_link = move |_| {
-        // The address bar may still be waiting for the last keystrokes.
-        mirror.flush();
-        let link = io::href();
-        leptos::task::spawn_local(async move {
-            if io::copy(&link).await {
-                announcer.say("Copied the share link: it reopens this form.");
-            } else {
-                announcer.say("The browser refused the clipboard; copy the address bar instead.");
-            }
-        });
+    let Some(bar) = dom::append(parent, "div", "toolbar", TOOLBAR) else {
+        return;
     };
-    let really = move |_| {
-        state.start_over();
-        mirror.flush();
-        asking.set(false);
-        announcer.say("Started over: the form and the saved draft are cleared.");
-        io::focus(&form::control_id("server-id"));
+    let Some(start_over) = dom::find(&bar, ".start-over") else {
+        return;
     };
-    view! {
-        <div class="toolbar">
-            <button type="button" id="copy-link" on:click=copy_link>
-                "Copy share link"
-            </button>
-            <Show
-                when=move || asking.get()
-                fallback=move || {
-                    view! {
-                        <button type="button" id="start-over" on:click=move |_| asking.set(true)>
-                            "Start over"
-                        </button>
+    start_over.set_inner_html(START_OVER);
+    dom::listen(&bar, "click", move |ev| {
+        let button = dom::target(&ev).and_then(|t| dom::closest(&t, "button"));
+        match button.map(|b| b.id()).as_deref() {
+            Some("copy-link") => {
+                // The address bar may still be waiting for the last keystrokes.
+                mirror.flush();
+                let link = io::href();
+                leptos::task::spawn_local(async move {
+                    if io::copy(&link).await {
+                        announcer.say("Copied the share link: it reopens this form.");
+                    } else {
+                        announcer.say(
+                            "The browser refused the clipboard; copy the address bar instead.",
+                        );
                     }
-                }
-            >
-                <span class="confirm-inline">"Clear every field?"</span>
-                <button type="button" class="primary" id="start-over-yes" on:click=really>
-                    "Yes, start over"
-                </button>
-                <button type="button" id="start-over-no" on:click=move |_| asking.set(false)>
-                    "No"
-                </button>
-            </Show>
-            <span class="autosave">"Your draft is saved in this browser as you type."</span>
-        </div>
-    }
+                });
+            }
+            Some("start-over") => {
+                start_over.set_inner_html(START_OVER_ASK);
+                io::focus("start-over-no");
+            }
+            Some("start-over-no") => {
+                start_over.set_inner_html(START_OVER);
+                io::focus("start-over");
+            }
+            Some("start-over-yes") => {
+                state.start_over();
+                mirror.flush();
+                start_over.set_inner_html(START_OVER);
+                announcer.say("Started over: the form and the saved draft are cleared.");
+                io::focus(&form::control_id("server-id"));
+            }
+            _ => {}
+        }
+    });
 }
 
 /// Says where a restored form came from, and what in a link could not be read.
-#[component]
-fn RestoredNotice(origin: Origin, problems: Vec<Diagnostic>) -> impl IntoView {
-    let shown = RwSignal::new(origin != Origin::Fresh);
+fn restored_notice(parent: &Element, origin: Origin, problems: &[Diagnostic]) {
     let text = match origin {
         Origin::Link => "Opened from a share link.",
         Origin::Draft => "Restored your draft from this browser.",
         Origin::Fresh => "",
     };
-    let items = problems
-        .into_iter()
-        .map(form::diagnostic_item)
-        .collect_view();
-    view! {
-        <Show when=move || shown.get()>
-            <div class="panel-box restored" id="restored" role="status">
-                <p>{text} " " <button type="button" on:click=move |_| shown.set(false)>"Dismiss"</button></p>
-            </div>
-        </Show>
-        <ul class="diagnostics" id="link-problems">{items}</ul>
+    if !text.is_empty() {
+        let html = format!("<p>{text} <button type=\"button\">Dismiss</button></p>");
+        if let Some(notice) = dom::append(parent, "div", "panel-box restored", &html) {
+            dom::set_attr(&notice, "id", "restored");
+            dom::set_attr(&notice, "role", "status");
+            let dismissed = notice.clone();
+            dom::listen(&notice, "click", move |ev| {
+                if dom::target(&ev).is_some_and(|t| t.tag_name() == "BUTTON") {
+                    dismissed.remove();
+                }
+            });
+        }
+    }
+    if let Some(list) = dom::append(
+        parent,
+        "ul",
+        "diagnostics",
+        &markup::diagnostic_items(problems),
+    ) {
+        dom::set_attr(&list, "id", "link-problems");
     }
 }

@@ -6,6 +6,7 @@
 //! DOM; the UI sets the strings with `innerHTML` and tests read them natively.
 
 pub mod form;
+pub mod import;
 pub mod submit;
 
 use crate::core::diagnostic::{Diagnostic, Severity};

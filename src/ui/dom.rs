@@ -71,3 +71,14 @@ pub fn checked(element: &Element) -> bool {
 pub fn set_checked(element: &Element, on: bool) {
     let _ = js_sys::Reflect::set(element, &"checked".into(), &on.into());
 }
+
+/// Creates an element with a class and markup inside, and appends it to `parent`.
+pub fn append(parent: &Element, tag: &str, class: &str, html: &str) -> Option<Element> {
+    let element = parent.owner_document()?.create_element(tag).ok()?;
+    if !class.is_empty() {
+        set_attr(&element, "class", class);
+    }
+    element.set_inner_html(html);
+    parent.append_child(&element).ok()?;
+    Some(element)
+}

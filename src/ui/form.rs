@@ -24,22 +24,20 @@ use crate::ui::state::AppState;
 
 pub use crate::core::markup::form::control_id;
 
-/// The form with the error summary and every section; the global options start open when a
-/// link or draft already set one of them.
-#[component]
-pub fn JobForm() -> impl IntoView {
+/// The form with the error summary and every section, appended to `parent`; the global
+/// options start open when a link or draft already set one of them.
+pub fn mount(parent: &Element) {
     let state = AppState::get();
     let mirror = Mirror::get();
     let globals_set = params::globals().any(|p| !state.value_untracked(p.flag).is_empty());
-    let node = NodeRef::<leptos::html::Form>::new();
-    node.on_load(move |form| wire(state, mirror, &form.into()));
-    view! {
-        <form
-            class="job-form"
-            novalidate=true
-            node_ref=node
-            inner_html=markup_form::sections(globals_set)
-        ></form>
+    if let Some(form) = dom::append(
+        parent,
+        "form",
+        "job-form",
+        &markup_form::sections(globals_set),
+    ) {
+        dom::set_attr(&form, "novalidate", "");
+        wire(state, mirror, &form);
     }
 }
 

@@ -14,11 +14,14 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
+use web_sys::Element;
+
 use crate::core::form::Form;
 use crate::core::import::Format;
 use crate::core::import_message::{Reply, Request};
+use crate::core::markup::import as markup_import;
 use crate::ui::Announcer;
-use crate::ui::form::diagnostic_item;
+use crate::ui::dom;
 use crate::ui::state::AppState;
 
 /// How long the worker may take to start before the panel gives up on it. It is normally
@@ -51,22 +54,6 @@ impl Step {
             Step::Failed(_) => "failed",
         }
     }
-}
-
-fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Command => "a command",
-        Format::Json => "a --cli-input-json document",
-        Format::Yaml => "a --cli-input-yaml document",
-    }
-}
-
-/// The sentence shown when the importer cannot run.
-fn failure_text(why: &str) -> String {
-    format!(
-        "The importer could not run ({why}). The form is unchanged and your text is still \
-         here: check the connection (or reload the page) and press Import again."
-    )
 }
 
 /// The panel's state and what its buttons and the worker's answers do.
@@ -171,124 +158,91 @@ impl Panel {
 
     fn fail(self, why: &str) {
         worker::discard();
-        self.step.set(Step::Failed(failure_text(why)));
+        self.step.set(Step::Failed(why.to_owned()));
         self.announcer
             .say("The importer could not run; the form is unchanged.");
     }
 }
 
-/// The collapsible import panel.
-#[component]
-pub fn ImportPanel() -> impl IntoView {
+/// The collapsible import panel, appended to `parent`. Its contents are built when it is
+/// first opened, not on every page load: most visits never import. Once built they stay, so
+/// closing the panel loses nothing typed.
+pub fn mount(parent: &Element) {
     let panel = Panel::new();
-    let Panel { text, step, .. } = panel;
-    // The panel's contents are built when it is first opened, not on every page load: most
-    // visits never import. Once built they stay, so closing the panel loses nothing typed.
-    let opened = RwSignal::new(false);
-    let contents = move || {
-        opened.get().then(|| {
-            view! {
-                <label for="import-text" class="label">
-                    "Paste an "
-                    <code>"aws sms create-replication-job"</code>
-                    " command (bash, PowerShell or cmd), or a --cli-input-json / --cli-input-yaml document"
-                </label>
-                <textarea
-                    id="import-text"
-                    name="import-text"
-                    spellcheck="false"
-                    autocomplete="off"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                ></textarea>
-                <div class="row">
-                    <button type="button" id="import-run" on:click=move |_| panel.run()>
-                        "Import"
-                    </button>
-                    {move || {
-                        matches!(step.get(), Step::Reading(_))
-                            .then(|| view! { <span class="import-reading" role="status">"Reading…"</span> })
-                    }}
-                </div>
-                {move || confirm(panel)}
-                {move || report(panel)}
-            }
-        })
-    };
-    view! {
-        <details
-            class="panel-box import"
-            data-step=move || step.with(Step::name)
-            on:toggle=move |_| {
-                if !opened.get_untracked() {
-                    opened.set(true);
-                }
-            }
-        >
-            <summary>"Import a command, JSON or YAML"</summary>
-            {contents}
-        </details>
-    }
-}
-
-/// Asks before a non-empty form is replaced.
-fn confirm(panel: Panel) -> Option<impl IntoView> {
-    let Step::Confirm(form) = panel.step.get() else {
-        return None;
+    let Some(details) = dom::append(parent, "details", "panel-box import", markup_import::PANEL)
+    else {
+        return;
     };
     let step = panel.step;
-    Some(view! {
-        <div class="confirm" role="alert">
-            <p>"The form already holds values. Replace them with what was imported?"</p>
-            <div class="row">
-                <button
-                    type="button"
-                    class="primary"
-                    id="import-replace"
-                    on:click=move |_| panel.apply(form.clone())
-                >
-                    "Replace the form"
-                </button>
-                <button type="button" id="import-cancel" on:click=move |_| step.set(Step::Idle)>
-                    "Keep the current form"
-                </button>
-            </div>
-        </div>
-    })
+    {
+        let details = details.clone();
+        keep(RenderEffect::new(move |_| {
+            dom::set_attr(&details, "data-step", step.with(Step::name));
+        }));
+    }
+    let opened = StoredValue::new(false);
+    let toggled = details.clone();
+    dom::listen(&details, "toggle", move |_| {
+        if !opened.get_value() {
+            opened.set_value(true);
+            panel.open(&toggled);
+        }
+    });
 }
 
-/// What the last import found, or why it could not run.
-fn report(panel: Panel) -> Option<AnyView> {
-    match panel.step.get() {
-        Step::Idle | Step::Reading(_) => None,
-        Step::Failed(why) => Some(
-            view! {
-                <ul class="diagnostics" id="import-problems" role="alert">
-                    {diagnostic_item(Diagnostic::general(Severity::Error, why))}
-                </ul>
+/// Keeps a render effect alive for as long as the page.
+fn keep<T: 'static>(effect: RenderEffect<T>) {
+    StoredValue::new_local(effect);
+}
+
+impl Panel {
+    /// Builds what the panel holds and wires it: the text box, the buttons, and the report
+    /// that follows the step.
+    fn open(self, details: &Element) {
+        let _ = details.insert_adjacent_html("beforeend", markup_import::CONTENTS);
+        let (Some(reading), Some(result)) = (
+            dom::find(details, ".import-reading"),
+            dom::find(details, ".import-result"),
+        ) else {
+            return;
+        };
+        dom::listen(details, "input", move |ev| {
+            if let Some(area) = dom::target(&ev).filter(|t| t.id() == "import-text") {
+                self.text.set(dom::value(&area));
             }
-            .into_any(),
-        ),
-        Step::Confirm(_) | Step::Done => {
-            let heading = match (panel.read_as.get(), panel.problems.with(Vec::len)) {
-                (Some(f), 0) => format!("Read as {}; no problems.", format_name(f)),
-                (Some(f), n) => format!(
-                    "Read as {}; {n} problem{} found:",
-                    format_name(f),
-                    if n == 1 { "" } else { "s" }
-                ),
-                (None, _) => String::new(),
-            };
-            Some(
-                view! {
-                    <p class="import-heading">{heading}</p>
-                    <ul class="diagnostics" id="import-problems">
-                        {panel.problems.get().into_iter().map(diagnostic_item).collect_view()}
-                    </ul>
+        });
+        dom::listen(details, "click", move |ev| {
+            let button = dom::target(&ev).and_then(|t| dom::closest(&t, "button"));
+            match button.map(|b| b.id()).as_deref() {
+                Some("import-run") => self.run(),
+                Some("import-replace") => {
+                    if let Step::Confirm(form) = self.step.get_untracked() {
+                        self.apply(form);
+                    }
                 }
-                .into_any(),
-            )
-        }
+                Some("import-cancel") => self.step.set(Step::Idle),
+                _ => {}
+            }
+        });
+        keep(RenderEffect::new(move |_| {
+            self.step.with(|step| {
+                dom::toggle_attr(&reading, "hidden", !matches!(step, Step::Reading(_)));
+                let html = match step {
+                    Step::Idle | Step::Reading(_) => String::new(),
+                    Step::Failed(why) => markup_import::failed(why),
+                    Step::Confirm(_) => {
+                        markup_import::CONFIRM.to_owned()
+                            + &self.problems.with_untracked(|p| {
+                                markup_import::report(self.read_as.get_untracked(), p)
+                            })
+                    }
+                    Step::Done => self
+                        .problems
+                        .with_untracked(|p| markup_import::report(self.read_as.get_untracked(), p)),
+                };
+                result.set_inner_html(&html);
+            });
+        }));
     }
 }
 

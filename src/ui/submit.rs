@@ -69,9 +69,9 @@ struct Panel {
     in_flight: StoredValue<InFlight, LocalStorage>,
 }
 
-/// The send panel. Loads `config.json` once; the rest of the app never waits for it.
-#[component]
-pub fn SubmitPanel() -> impl IntoView {
+/// The send panel, appended to `parent`. Loads `config.json` once; the rest of the app never
+/// waits for it.
+pub fn mount(parent: &Element) {
     let state = AppState::get();
     let availability = RwSignal::new(None::<Availability>);
     spawn_local(async move {
@@ -102,13 +102,13 @@ pub fn SubmitPanel() -> impl IntoView {
         submission,
         in_flight: StoredValue::new_local(InFlight::default()),
     };
-    let node = NodeRef::<leptos::html::Div>::new();
-    node.on_load(move |body| panel.wire(body.into()));
-    view! {
-        <section class="submit" id="submit" aria-labelledby="submit-title">
-            <h2 id="submit-title">"Send"</h2>
-            <div class="submit-body" node_ref=node inner_html=markup_submit::LOADING></div>
-        </section>
+    let Some(section) = dom::append(parent, "section", "submit", markup_submit::SECTION) else {
+        return;
+    };
+    dom::set_attr(&section, "id", "submit");
+    dom::set_attr(&section, "aria-labelledby", "submit-title");
+    if let Some(body) = dom::find(&section, ".submit-body") {
+        panel.wire(body);
     }
 }
 

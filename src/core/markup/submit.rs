@@ -6,6 +6,11 @@ use super::{diagnostic_items, escape};
 use crate::core::submit::outcome::SEND_AGAIN_WARNING;
 use crate::core::submit::{Availability, HOW_TO_ENABLE, Outcome, config};
 
+/// The panel's frame: its heading and the body that follows the availability.
+pub const SECTION: &str = "<h2 id=\"submit-title\">Send</h2><div class=\"submit-body\">\
+    <p class=\"submit-status\" id=\"submit-status\" data-state=\"loading\">\
+    Looking for a send configuration…</p></div>";
+
 /// The panel while `config.json` is being fetched.
 pub const LOADING: &str = "<p class=\"submit-status\" id=\"submit-status\" data-state=\"loading\">\
     Looking for a send configuration…</p>";

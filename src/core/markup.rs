@@ -5,6 +5,8 @@
 //! text safe both between tags and inside a double-quoted attribute. Nothing here touches the
 //! DOM; the UI sets the strings with `innerHTML` and tests read them natively.
 
+pub mod outputs;
+
 use crate::core::diagnostic::{Diagnostic, Severity};
 
 /// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` written as character references.

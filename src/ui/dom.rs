@@ -71,3 +71,11 @@ pub fn checked(element: &Element) -> bool {
 pub fn set_checked(element: &Element, on: bool) {
     let _ = js_sys::Reflect::set(element, &"checked".into(), &on.into());
 }
+
+/// The `key` of a keyboard event (`ArrowRight`, `a`…), or empty for any other event.
+pub fn key(event: &Event) -> String {
+    js_sys::Reflect::get(event, &"key".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}

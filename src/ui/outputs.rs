@@ -6,14 +6,15 @@
 //!
 //! The section is written as markup ([`crate::core::markup::outputs`]): its structure is one
 //! HTML string set once, and what depends on the form is written into those elements by render
-//! effects, each reading one memo, so a keystroke touches only the outputs that changed. One
-//! listener per kind of event (click, keydown, change) on the section serves every control.
+//! effects, each reading only what it shows, so a keystroke touches only the outputs that
+//! changed. One listener per kind of event (click, keydown, change) on the section serves every
+//! control.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use web_sys::Element;
+use web_sys::{Element, Event};
 
 use crate::core::diagnostic::Diagnostic;
 use crate::core::markup::diagnostic_items;
@@ -51,7 +52,7 @@ fn index(output: Output) -> usize {
 }
 
 /// Keeps a render effect running for as long as the section's owner lives.
-fn keep<T: 'static>(effect: RenderEffect<T>) {
+fn keep(effect: RenderEffect<()>) {
     StoredValue::new_local(effect);
 }
 
@@ -75,76 +76,18 @@ pub fn Outputs() -> impl IntoView {
         show_outputs(section, rendered);
         show_incomplete(section, state);
         show_options(section, state);
-        let tabs = Rc::new(TabList::find(section));
-        let on_click = Rc::clone(&tabs);
-        dom::listen(section, "click", move |ev| {
-            let Some(button) = dom::target(&ev).and_then(|t| dom::closest(&t, "button")) else {
-                return;
-            };
-            let Some(output) = dom::closest(&button, "[data-output]")
-                .and_then(|e| e.get_attribute("data-output"))
-                .and_then(|id| markup::output_named(&id))
-            else {
-                return;
-            };
-            if button.get_attribute("role").as_deref() == Some("tab") {
-                on_click.choose(index(output));
-                return;
-            }
-            let text = || rendered[index(output)].with_untracked(|r| r.text.clone());
-            match button.get_attribute("class").as_deref() {
-                Some("copy") => copy(announcer, output, text()),
-                Some("download") => {
-                    let options = if output == Output::Cli {
-                        state.options_untracked()
-                    } else {
-                        CliOptions::default()
-                    };
-                    let name = output.file_name(options);
-                    if io::download(name, &text(), media_type(output)) {
-                        announcer.say(format!("Downloading {name}."));
-                    }
-                }
-                _ => {}
-            }
+        let handlers = Rc::new(Handlers {
+            tabs: TabList::find(section),
+            rendered,
+            state,
+            announcer,
+            mirror,
         });
-        dom::listen(section, "keydown", move |ev| {
-            let step = match dom::key(&ev).as_str() {
-                "ArrowRight" | "ArrowDown" => 1,
-                "ArrowLeft" | "ArrowUp" => -1,
-                _ => return,
-            };
-            if dom::target(&ev)
-                .and_then(|t| dom::closest(&t, "[role=tablist]"))
-                .is_none()
-            {
-                return;
-            }
-            ev.prevent_default();
-            let next = tabs.step(step);
-            io::focus(&markup::tab_id(Output::ALL[next]));
-        });
-        dom::listen(section, "change", move |ev| {
-            let Some(select) = dom::target(&ev) else {
-                return;
-            };
-            let value = dom::value(&select);
-            match select.get_attribute("name").as_deref() {
-                Some("shell") => {
-                    if let Some(shell) = Shell::parse(&value) {
-                        state.set_shell(shell);
-                        mirror.flush();
-                    }
-                }
-                Some("style") => {
-                    if let Some(style) = Style::parse(&value) {
-                        state.set_style(style);
-                        mirror.flush();
-                    }
-                }
-                _ => {}
-            }
-        });
+        // One closure type for the three listeners: its code is compiled once.
+        for event in ["click", "keydown", "change"] {
+            let handlers = Rc::clone(&handlers);
+            dom::listen(section, event, move |ev| handlers.handle(event, &ev));
+        }
     });
     view! {
         <section
@@ -154,17 +97,6 @@ pub fn Outputs() -> impl IntoView {
             inner_html=markup::section()
         ></section>
     }
-}
-
-/// Puts an output's text on the clipboard and says how that went.
-fn copy(announcer: Announcer, output: Output, text: String) {
-    leptos::task::spawn_local(async move {
-        if io::copy(&text).await {
-            announcer.say(format!("Copied {} to the clipboard.", output.title()));
-        } else {
-            announcer.say("The browser refused the clipboard; select the text and copy it.");
-        }
-    });
 }
 
 /// Writes every output's text and notes, and keeps those that depend on the form up to date.
@@ -192,9 +124,10 @@ fn show_outputs(section: &Element, rendered: [Signal<Rendered>; Output::ALL.len(
             rendered.with(|r| text.set_text_content(Some(&r.text)));
         }));
         // The list starts empty: no need to empty it again on the first run.
-        keep(RenderEffect::new(move |before: Option<()>| {
+        let first = Cell::new(true);
+        keep(RenderEffect::new(move |_| {
             notes.with(|n| {
-                if before.is_some() || !n.is_empty() {
+                if !first.replace(false) || !n.is_empty() {
                     notes_list.set_inner_html(&diagnostic_items(n));
                 }
             });
@@ -211,28 +144,29 @@ fn show_incomplete(section: &Element, state: AppState) {
         .filter_map(|o| dom::find(section, &format!("#{}", markup::text_id(o))))
         .collect();
     let section = section.clone();
-    keep(RenderEffect::new(move |before: Option<bool>| {
+    // The markup starts complete.
+    let shown = Cell::new(false);
+    keep(RenderEffect::new(move |_| {
         let incomplete = state.has_errors();
-        // The markup starts complete.
-        if before.unwrap_or(false) != incomplete {
-            let class = if incomplete {
-                "code has-errors"
-            } else {
-                "code"
-            };
-            for text in &texts {
-                dom::set_attr(text, "class", class);
-                if incomplete {
-                    let _ = text.insert_adjacent_html("beforebegin", INCOMPLETE);
-                }
-            }
-            if !incomplete {
-                for note in dom::find_all(&section, ".incomplete") {
-                    note.remove();
-                }
+        if shown.replace(incomplete) == incomplete {
+            return;
+        }
+        let class = if incomplete {
+            "code has-errors"
+        } else {
+            "code"
+        };
+        for text in &texts {
+            dom::set_attr(text, "class", class);
+            if incomplete {
+                let _ = text.insert_adjacent_html("beforebegin", INCOMPLETE);
             }
         }
-        incomplete
+        if !incomplete {
+            while let Some(note) = dom::find(&section, ".incomplete") {
+                note.remove();
+            }
+        }
     }));
 }
 
@@ -245,41 +179,134 @@ fn show_options(section: &Element, state: AppState) {
     ) else {
         return;
     };
-    let shells = dom::find_all(&shell, "option");
-    let styles = dom::find_all(&style, "option");
     keep(RenderEffect::new(move |_| {
         let options = state.options();
-        let shell_now = options.shell.as_str();
-        choose(
-            &shell,
-            &shells,
-            Shell::ALL.map(|s| s.as_str() == shell_now),
-            shell_now,
-        );
-        let style_now = options.style.as_str();
-        choose(
-            &style,
-            &styles,
-            Style::ALL.map(|s| s.as_str() == style_now),
-            style_now,
-        );
+        choose(&shell, options.shell.as_str());
+        choose(&style, options.style.as_str());
         file_name.set_text_content(Some(Output::Cli.file_name(options)));
     }));
 }
 
-/// Shows `value` in a `<select>` and marks its option as the selected one (`chosen` says
-/// which, in the order of the options).
-fn choose<const N: usize>(select: &Element, options: &[Element], chosen: [bool; N], value: &str) {
-    for (option, on) in options.iter().zip(chosen) {
-        dom::toggle_attr(option, "selected", on);
+/// Shows `value` in a `<select>` and marks that option, alone, as the selected one.
+fn choose(select: &Element, value: &str) {
+    if let Some(before) = dom::find(select, "[selected]") {
+        dom::toggle_attr(&before, "selected", false);
+    }
+    if let Some(option) = dom::find(select, &format!("option[value=\"{value}\"]")) {
+        dom::toggle_attr(&option, "selected", true);
     }
     io::set_control_value(select, value);
 }
 
+/// What the section's listeners need.
+struct Handlers {
+    tabs: TabList,
+    rendered: [Signal<Rendered>; Output::ALL.len()],
+    state: AppState,
+    announcer: Announcer,
+    mirror: Mirror,
+}
+
+impl Handlers {
+    fn handle(&self, event: &str, ev: &Event) {
+        match event {
+            "click" => self.click(ev),
+            "keydown" => self.keydown(ev),
+            _ => self.change(ev),
+        }
+    }
+
+    /// A tab chooses its output; copy and download act on their panel's output.
+    fn click(&self, ev: &Event) {
+        let Some(button) = dom::target(ev).and_then(|t| dom::closest(&t, "button")) else {
+            return;
+        };
+        let Some(output) = dom::closest(&button, "[data-output]")
+            .and_then(|e| e.get_attribute("data-output"))
+            .and_then(|id| markup::output_named(&id))
+        else {
+            return;
+        };
+        if button.get_attribute("role").as_deref() == Some("tab") {
+            self.tabs.choose(index(output));
+            return;
+        }
+        let text = || self.rendered[index(output)].with_untracked(|r| r.text.clone());
+        match button.get_attribute("class").as_deref() {
+            Some("copy") => self.copy(output, text()),
+            Some("download") => {
+                let options = if output == Output::Cli {
+                    self.state.options_untracked()
+                } else {
+                    CliOptions::default()
+                };
+                let name = output.file_name(options);
+                if io::download(name, &text(), media_type(output)) {
+                    self.announcer.say(format!("Downloading {name}."));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Puts an output's text on the clipboard and says how that went.
+    fn copy(&self, output: Output, text: String) {
+        let announcer = self.announcer;
+        leptos::task::spawn_local(async move {
+            if io::copy(&text).await {
+                announcer.say(format!("Copied {} to the clipboard.", output.title()));
+            } else {
+                announcer.say("The browser refused the clipboard; select the text and copy it.");
+            }
+        });
+    }
+
+    /// The arrow keys move between the tabs, wrapping around, and take the focus along.
+    fn keydown(&self, ev: &Event) {
+        let step = match dom::key(ev).as_str() {
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => -1,
+            _ => return,
+        };
+        if dom::target(ev)
+            .and_then(|t| dom::closest(&t, "[role=tablist]"))
+            .is_none()
+        {
+            return;
+        }
+        ev.prevent_default();
+        let next = self.tabs.step(step);
+        io::focus(&markup::tab_id(Output::ALL[next]));
+    }
+
+    /// The shell and style choices.
+    fn change(&self, ev: &Event) {
+        let Some(select) = dom::target(ev) else {
+            return;
+        };
+        let value = dom::value(&select);
+        match select.get_attribute("name").as_deref() {
+            Some("shell") => {
+                if let Some(shell) = Shell::parse(&value) {
+                    self.state.set_shell(shell);
+                    self.mirror.flush();
+                }
+            }
+            Some("style") => {
+                if let Some(style) = Style::parse(&value) {
+                    self.state.set_style(style);
+                    self.mirror.flush();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The tabs and panels, in the order of [`Output::ALL`], and which one is shown.
 struct TabList {
-    tabs: Vec<Element>,
-    panels: Vec<Element>,
+    tabs: [Option<Element>; Output::ALL.len()],
+    panels: [Option<Element>; Output::ALL.len()],
     active: Cell<usize>,
 }
 
@@ -287,8 +314,8 @@ impl TabList {
     /// Finds them under the section, the first one shown (as the markup writes it).
     fn find(section: &Element) -> Self {
         Self {
-            tabs: dom::find_all(section, "[role=tab]"),
-            panels: dom::find_all(section, "[role=tabpanel]"),
+            tabs: Output::ALL.map(|o| dom::find(section, &format!("#{}", markup::tab_id(o)))),
+            panels: Output::ALL.map(|o| dom::find(section, &format!("#panel-{}", o.id()))),
             active: Cell::new(0),
         }
     }
@@ -314,11 +341,11 @@ impl TabList {
     }
 
     fn mark(&self, at: usize, shown: bool) {
-        if let Some(tab) = self.tabs.get(at) {
+        if let Some(tab) = &self.tabs[at] {
             dom::set_attr(tab, "aria-selected", if shown { "true" } else { "false" });
             dom::set_attr(tab, "tabindex", if shown { "0" } else { "-1" });
         }
-        if let Some(panel) = self.panels.get(at) {
+        if let Some(panel) = &self.panels[at] {
             dom::toggle_attr(panel, "hidden", !shown);
         }
     }

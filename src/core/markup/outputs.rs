@@ -1,11 +1,11 @@
 //! The outputs section as markup: the heading, one tab per [`Output`] and one panel each, with
 //! the command's shell and style choices.
 //!
-//! This is the section's fixed structure, written once. What depends on the form (each text,
-//! its notes, the "Incomplete" note, the chosen shell and style, the command's file name, which
-//! tab is chosen after the first) is set on these elements by the UI afterwards, so the string
-//! holds no user value. The tabs and panels carry `data-output` (an [`Output::id`]) so one
-//! listener on the section can tell which output an event is about ([`output_named`]).
+//! [`section`] is the section's fixed structure, written once. What depends on the form (each
+//! text, its notes, the "Incomplete" note, the chosen shell and style, the command's file name,
+//! which tab is chosen after the first) is set on these elements by the UI afterwards, so the
+//! string holds no user value. The tabs and panels carry `data-output` (an [`Output::id`]) so
+//! one listener on the section can tell which output an event is about ([`output_named`]).
 
 use crate::core::markup::escape;
 use crate::core::render::{CliOptions, Output, Shell, Style};
@@ -117,19 +117,20 @@ fn cli_controls(out: &mut String) {
         out,
         "shell",
         "Shell",
-        Shell::ALL.map(|s| (s.as_str(), shell_label(s))),
+        &Shell::ALL.map(|s| (s.as_str(), shell_label(s))),
     );
     select(
         out,
         "style",
         "Style",
-        Style::ALL.map(|s| (s.as_str(), style_label(s))),
+        &Style::ALL.map(|s| (s.as_str(), style_label(s))),
     );
     out.push_str("</div>");
 }
 
-/// A labelled `<select>` with id `opt-` + `name`; `options` are (value, text) pairs.
-fn select<const N: usize>(out: &mut String, name: &str, label: &str, options: [(&str, &str); N]) {
+/// A labelled `<select>` with id `opt-` + `name`; `options` are (value, text) pairs, none
+/// marked as selected (that depends on the form).
+fn select(out: &mut String, name: &str, label: &str, options: &[(&str, &str)]) {
     out.push_str("<label for=\"opt-");
     escape(name, out);
     out.push_str("\">");
@@ -210,7 +211,8 @@ mod tests {
     fn titles_are_escaped_and_texts_start_empty() {
         let html = section();
         assert!(html.contains(
-            "<pre class=\"code\" id=\"out-json\" tabindex=\"0\" aria-label=\"--cli-input-json\"></pre>"
+            "<pre class=\"code\" id=\"out-json\" tabindex=\"0\" \
+             aria-label=\"--cli-input-json\"></pre>"
         ));
         assert!(html.contains("data-output=\"http\">HTTP request</button>"));
         // The command's file name depends on the shell; the others are fixed.
@@ -229,8 +231,9 @@ mod tests {
         assert!(cli.contains(
             "<div class=\"cli-controls\"><label for=\"opt-shell\">Shell</label>\
              <select id=\"opt-shell\" name=\"shell\"><option value=\"bash\">bash / zsh</option>\
-             <option value=\"powershell\">PowerShell</option><option value=\"cmd\">cmd.exe</option>\
-             </select><label for=\"opt-style\">Style</label><select id=\"opt-style\" name=\"style\">"
+             <option value=\"powershell\">PowerShell</option>\
+             <option value=\"cmd\">cmd.exe</option></select>\
+             <label for=\"opt-style\">Style</label><select id=\"opt-style\" name=\"style\">"
         ));
         for style in Style::ALL {
             assert!(cli.contains(&format!(
@@ -243,5 +246,6 @@ mod tests {
         for shell in Shell::ALL {
             assert_eq!(Shell::parse(shell.as_str()), Some(shell));
         }
+        assert!(!html.contains(" selected"));
     }
 }

@@ -21,7 +21,6 @@ pub mod state;
 pub mod submit;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::core::diagnostic::Diagnostic;
@@ -61,7 +60,7 @@ pub fn start() {
     restored_notice(&form_column, origin, &problems);
     import::mount(&form_column);
     form::mount(&form_column);
-    leptos::mount::mount_to(output_column.clone().unchecked_into(), outputs::Outputs).forget();
+    outputs::mount(&output_column);
     submit::mount(&output_column);
     // The page never unloads its parts: the owner stays for good.
     std::mem::forget(owner);

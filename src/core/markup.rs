@@ -7,6 +7,7 @@
 
 pub mod form;
 pub mod import;
+pub mod outputs;
 pub mod submit;
 
 use crate::core::diagnostic::{Diagnostic, Severity};

@@ -82,3 +82,11 @@ pub fn append(parent: &Element, tag: &str, class: &str, html: &str) -> Option<El
     parent.append_child(&element).ok()?;
     Some(element)
 }
+
+/// The `key` of a keyboard event (`ArrowRight`, `a`…), or empty for any other event.
+pub fn key(event: &Event) -> String {
+    js_sys::Reflect::get(event, &"key".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}

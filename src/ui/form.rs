@@ -12,7 +12,6 @@
 use leptos::prelude::*;
 use web_sys::Element;
 
-use crate::core::diagnostic::Diagnostic;
 use crate::core::form::Zone;
 use crate::core::markup::{self, form as markup_form};
 use crate::core::params::{self, Kind, Param};
@@ -336,20 +335,4 @@ fn wire_summary(state: AppState, root: &Element) {
         };
         dom::set_attr(&summary, "class", class);
     }));
-}
-
-/// One diagnostic as a list item, for the parts of the page still built as views.
-pub fn diagnostic_item(d: Diagnostic) -> impl IntoView {
-    let severity = d.severity.as_str();
-    let location = d
-        .location
-        .map(|l| view! { <span class="location">" (" {l} ")"</span> });
-    view! {
-        <li class=format!("diag diag-{severity}")>
-            <span class="severity">{markup::severity_label(d.severity)} ":"</span>
-            {location}
-            " "
-            {d.message}
-        </li>
-    }
 }

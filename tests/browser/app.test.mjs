@@ -50,6 +50,21 @@ function fieldDiagnostics(page, flag) {
   );
 }
 
+test('the page says plainly that AWS retired the service and which CLI releases still have it', async () => {
+  await withApp('', async (page) => {
+    const notice = page.locator('aside.notice[role="note"]');
+    assert.ok(await notice.isVisible());
+    const text = await notice.textContent();
+    assert.match(text, /AWS retired the Server Migration Service in 2022\./);
+    assert.match(text, /v1 1\.42\.30 \(botocore 1\.40\.30\) and v2 2\.30\.1/);
+    // It comes before the form, so nobody fills it in without having seen it.
+    const order = await page.evaluate(() =>
+      document.querySelector('aside.notice').compareDocumentPosition(document.querySelector('.job-form')),
+    );
+    assert.ok(order & 4, 'the notice precedes the form');
+  });
+});
+
 test('an empty form shows the required errors at the fields and in the summary', async () => {
   await withApp('', async (page) => {
     const input = page.locator(field('server-id'));

@@ -11,8 +11,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
+
 import { measureKeystrokes, oursReady, peerReady, readyScript, setControl } from './page-probes.mjs';
 
+/** The pause before each timed load, for both pages alike. */
+const SETTLE_MS = 500;
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
 
@@ -247,6 +250,9 @@ async function main() {
     const readyBy = { ours: new Set(), peer: new Set() };
     for (let i = 0; i < opts.loads; i++) {
       for (const site of i % 2 === 0 ? [ours, peer] : [peer, ours]) {
+        // Both pages start from a quiet browser: the last page's renderer is torn down after
+        // its context closes, and on two cores that work would otherwise land in the next load.
+        await new Promise((settled) => setTimeout(settled, SETTLE_MS));
         const r = await load(browser, site);
         if (r.errors.length) problems.push(`${site.name} load ${i + 1}: ${r.errors.join('; ')}`);
         ready[site.name].push(r.readyMs);

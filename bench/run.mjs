@@ -11,11 +11,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
-
 import { measureKeystrokes, oursReady, peerReady, readyScript, setControl } from './page-probes.mjs';
 
 /** The pause before each timed load, for both pages alike. */
 const SETTLE_MS = 500;
+
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
 

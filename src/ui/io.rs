@@ -1,6 +1,7 @@
 //! The browser edge: clock, local time zone, clipboard, local storage, the address bar and
-//! downloads. Every use of `web_sys`/`js_sys` in the app lives in this module; the rest of the
-//! UI calls these small functions and stays plain Leptos.
+//! downloads: the browser calls the parts of the UI share (with [`crate::ui::dom`] for the
+//! page's own elements). The import worker's and the send panel's own calls sit at the end of
+//! their files.
 //!
 //! Nothing here panics when the browser refuses something (storage disabled, clipboard
 //! denied): each function reports failure as a value or does nothing.

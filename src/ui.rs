@@ -83,8 +83,10 @@ const FRAME: &str = "<header class=\"top\"><h1>SMS Job Builder</h1><p class=\"ta
     <div class=\"output-column\" id=\"output-column\"></div></main>\
     <p class=\"status\" role=\"status\" aria-live=\"polite\"></p>";
 
-/// Keeps a render effect alive for as long as the page.
-fn keep<T: 'static>(effect: RenderEffect<T>) {
+/// Keeps a render effect alive as long as the current owner: the page's root for the effects
+/// of a part, or the effect that created it (so an effect for one stage of a panel stops when
+/// the panel moves on to the next stage).
+pub fn keep<T: 'static>(effect: RenderEffect<T>) {
     StoredValue::new_local(effect);
 }
 

@@ -16,10 +16,10 @@ use crate::core::form::Zone;
 use crate::core::markup::{self, form as markup_form};
 use crate::core::params::{self, Kind, Param};
 use crate::core::timestamp;
-use crate::ui::dom;
 use crate::ui::io::{self, BrowserZone};
 use crate::ui::persist::Mirror;
 use crate::ui::state::AppState;
+use crate::ui::{dom, keep};
 
 pub use crate::core::markup::form::control_id;
 
@@ -38,11 +38,6 @@ pub fn mount(parent: &Element) {
         dom::set_attr(&form, "novalidate", "");
         wire(state, mirror, &form);
     }
-}
-
-/// Keeps a render effect alive for as long as the page (the form is never torn down).
-fn keep<T: 'static>(effect: RenderEffect<T>) {
-    StoredValue::new_local(effect);
 }
 
 /// What a text control last showed, per parameter in table order: text the control itself

@@ -21,8 +21,8 @@ use crate::core::import::Format;
 use crate::core::import_message::{Reply, Request};
 use crate::core::markup::import as markup_import;
 use crate::ui::Announcer;
-use crate::ui::dom;
 use crate::ui::state::AppState;
+use crate::ui::{dom, keep};
 
 /// How long the worker may take to start before the panel gives up on it. It is normally
 /// ready well within a second; this only catches a worker whose code never arrives.
@@ -188,11 +188,6 @@ pub fn mount(parent: &Element) {
             panel.open(&toggled);
         }
     });
-}
-
-/// Keeps a render effect alive for as long as the page.
-fn keep<T: 'static>(effect: RenderEffect<T>) {
-    StoredValue::new_local(effect);
 }
 
 impl Panel {

@@ -22,10 +22,10 @@ use crate::core::markup::outputs::{self as markup, INCOMPLETE};
 use crate::core::render::{CliOptions, Output, Rendered, Shell, Style};
 use crate::core::request::Request;
 use crate::ui::Announcer;
-use crate::ui::dom;
 use crate::ui::io;
 use crate::ui::persist::Mirror;
 use crate::ui::state::AppState;
+use crate::ui::{dom, keep};
 
 /// True for outputs that depend on the form (the skeletons never do).
 fn depends_on_form(output: Output) -> bool {
@@ -49,11 +49,6 @@ fn media_type(output: Output) -> &'static str {
 /// Where an output is in [`Output::ALL`] (the order of the tabs and panels).
 fn index(output: Output) -> usize {
     Output::ALL.iter().position(|o| *o == output).unwrap_or(0)
-}
-
-/// Keeps a render effect running for as long as the section's owner lives.
-fn keep(effect: RenderEffect<()>) {
-    StoredValue::new_local(effect);
 }
 
 /// The tab list and every panel, appended to `parent`.

@@ -24,9 +24,9 @@ use crate::core::submit::{
     self, Answer, Availability, Fetched, Outcome, Submission, Target, config,
 };
 use crate::ui::Announcer;
-use crate::ui::dom;
 use crate::ui::io;
 use crate::ui::state::AppState;
+use crate::ui::{dom, keep};
 
 /// Where the panel is in its one-request cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,11 +110,6 @@ pub fn mount(parent: &Element) {
     if let Some(body) = dom::find(&section, ".submit-body") {
         panel.wire(body);
     }
-}
-
-/// Keeps a render effect alive as long as its owner (the panel, or the stage it belongs to).
-fn keep<T: 'static>(effect: RenderEffect<T>) {
-    StoredValue::new_local(effect);
 }
 
 impl Panel {

@@ -129,52 +129,49 @@ fn field(param: &Param, out: &mut String) {
 /// `<input>` would silently drop the break from what the user sees and edits). Integers get a
 /// numeric keyboard but stay text, so nothing typed is lost.
 pub fn text_control(param: &Param, multiline: bool) -> String {
-    let flag = param.flag;
     let mut out = String::new();
     out.push_str(if multiline {
         "<textarea rows=\"3\""
     } else {
         "<input type=\"text\" autocomplete=\"off\""
     });
-    out.push_str(" id=\"");
-    out.push_str(&control_id(flag));
-    out.push_str("\" name=\"");
-    out.push_str(flag);
-    out.push_str("\" spellcheck=\"false\"");
     if !multiline && param.kind == Kind::Integer {
         out.push_str(" inputmode=\"numeric\"");
     }
-    if param.required {
-        out.push_str(" aria-required=\"true\"");
-    }
-    out.push_str(" aria-describedby=\"");
-    out.push_str(&described_by(flag));
-    out.push_str("\" aria-invalid=\"false\">");
+    typed_control_attributes(param, "", &mut out);
     if multiline {
         out.push_str("</textarea>");
     }
     out
 }
 
-/// The seed time: free text, a zone choice for times typed without one, and a line for the
-/// UTC instant that will be sent.
-fn time_control(param: &Param, out: &mut String) {
+/// What every control typed into has: id, name, no spell checking, required-ness, its hint and
+/// diagnostics (and `more` ids) as description, and not invalid (until an effect says so).
+/// Closes the start tag.
+fn typed_control_attributes(param: &Param, more: &str, out: &mut String) {
     let flag = param.flag;
-    out.push_str("<input type=\"text\" id=\"");
+    out.push_str(" id=\"");
     out.push_str(&control_id(flag));
     out.push_str("\" name=\"");
     out.push_str(flag);
-    out.push_str("\" autocomplete=\"off\" spellcheck=\"false\"");
+    out.push_str("\" spellcheck=\"false\"");
     if param.required {
         out.push_str(" aria-required=\"true\"");
     }
     out.push_str(" aria-describedby=\"");
     out.push_str(&described_by(flag));
-    out.push_str(" instant-");
-    out.push_str(flag);
+    out.push_str(more);
+    out.push_str("\" aria-invalid=\"false\">");
+}
+
+/// The seed time: free text, a zone choice for times typed without one, and a line for the
+/// UTC instant that will be sent.
+fn time_control(param: &Param, out: &mut String) {
+    let flag = param.flag;
+    out.push_str("<input type=\"text\" autocomplete=\"off\"");
+    typed_control_attributes(param, &format!(" instant-{flag}"), out);
     out.push_str(
-        "\" aria-invalid=\"false\"><fieldset class=\"segmented zone\">\
-         <legend>A time typed without a zone is</legend>",
+        "<fieldset class=\"segmented zone\"><legend>A time typed without a zone is</legend>",
     );
     for (zone, text) in ZONES {
         let id = format!("zone-{}", zone.as_str());

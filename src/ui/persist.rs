@@ -115,7 +115,7 @@ struct Pending {
 }
 
 /// Mirrors the form into the address bar, the draft and this tab's note. Its effect only
-/// writes to the browser; it never writes app state. Provided as context by [`crate::ui::App`].
+/// writes to the browser; it never writes app state. Provided as context by [`crate::ui::start`].
 #[derive(Clone, Copy)]
 pub struct Mirror {
     state: AppState,
@@ -144,7 +144,7 @@ impl Mirror {
         mirror
     }
 
-    /// The mirror provided by [`crate::ui::App`].
+    /// The mirror provided by [`crate::ui::start`].
     pub fn get() -> Self {
         expect_context::<Self>()
     }

@@ -86,7 +86,7 @@ impl AppState {
         }
     }
 
-    /// The state provided by [`crate::ui::App`].
+    /// The state provided by [`crate::ui::start`].
     pub fn get() -> Self {
         expect_context::<Self>()
     }

@@ -2,9 +2,9 @@
 //!
 //! A browser must never hold AWS credentials, so the page posts the exact request of
 //! [`crate::core::render::http::prepare`] to a proxy named in `config.json`, which signs it
-//! and passes it on. This module reads that config ([`config`]), works out the address ([`url`]), prepares
-//! what the browser sends ([`Submission`]) and classifies what comes back ([`outcome`]). The
-//! UI only performs the fetch, the timer and the cancel.
+//! and passes it on. This module reads that config ([`config`]), works out the address
+//! ([`url`]), prepares what the browser sends ([`Submission`]) and classifies what comes back
+//! ([`outcome`]). The UI only performs the fetch, the timer and the cancel.
 
 pub mod config;
 pub mod outcome;

@@ -4,7 +4,6 @@
 //! It is keyed by the parameter table's flag names. Booleans hold `""` (not set), `"true"`
 //! (`--flag`) or `"false"` (`--no-flag`); switches hold `""` or `"true"`.
 
-use std::collections::BTreeMap;
 
 use crate::core::params::{self, Param};
 
@@ -38,11 +37,28 @@ impl Zone {
 }
 
 /// The whole form: raw text per parameter, plus the zone for a zoneless seed time.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
-    values: BTreeMap<&'static str, String>,
+    /// One text per parameter, in the order of [`params::PARAMS`]; empty when not set. (A
+    /// plain list rather than a map: the table is short, and the page's wasm then carries no
+    /// map code for it.)
+    values: Vec<String>,
     /// How a seed time without a zone is read.
     pub zone: Zone,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Self {
+            values: vec![String::new(); params::PARAMS.len()],
+            zone: Zone::default(),
+        }
+    }
+}
+
+/// Where a flag's text is kept.
+fn index(flag: &str) -> Option<usize> {
+    params::PARAMS.iter().position(|p| p.flag == flag)
 }
 
 impl Form {
@@ -53,21 +69,16 @@ impl Form {
 
     /// The text for a parameter (`""` when not set).
     pub fn get(&self, flag: &str) -> &str {
-        self.values.get(flag).map_or("", String::as_str)
+        index(flag).map_or("", |i| self.values[i].as_str())
     }
 
     /// Sets the text for a known parameter; returns false (and changes nothing) for an unknown
     /// flag. Setting `""` clears it.
     pub fn set(&mut self, flag: &str, value: impl Into<String>) -> bool {
-        let Some(param) = params::by_flag(flag) else {
+        let Some(i) = index(flag) else {
             return false;
         };
-        let value = value.into();
-        if value.is_empty() {
-            self.values.remove(param.flag);
-        } else {
-            self.values.insert(param.flag, value);
-        }
+        self.values[i] = value.into();
         true
     }
 
@@ -87,19 +98,23 @@ impl Form {
     pub fn filled(&self) -> impl Iterator<Item = (&'static Param, &str)> {
         params::PARAMS
             .iter()
-            .filter_map(|p| self.values.get(p.flag).map(|v| (p, v.as_str())))
+            .zip(&self.values)
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(p, v)| (p, v.as_str()))
     }
 
     /// True when nothing is filled in.
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.values.iter().all(String::is_empty)
     }
 
     /// Overlays another form: every parameter set in `other` replaces ours (how command-line
     /// options beat `--cli-input-json` values).
     pub fn overlay(&mut self, other: &Form) {
-        for (param, value) in other.filled() {
-            self.values.insert(param.flag, value.to_owned());
+        for (mine, theirs) in self.values.iter_mut().zip(&other.values) {
+            if !theirs.is_empty() {
+                mine.clone_from(theirs);
+            }
         }
     }
 }

@@ -4,7 +4,6 @@
 //! It is keyed by the parameter table's flag names. Booleans hold `""` (not set), `"true"`
 //! (`--flag`) or `"false"` (`--no-flag`); switches hold `""` or `"true"`.
 
-
 use crate::core::params::{self, Param};
 
 /// How a seed time typed without a zone is read.

@@ -94,24 +94,14 @@ fn field(param: &Param, out: &mut String) {
         Kind::Timestamp => time_control(param, out),
         Kind::Boolean => boolean_control(param, out),
         Kind::Choice(_) => {
-            out.push_str("<select id=\"");
-            out.push_str(&control_id(flag));
-            out.push_str("\" name=\"");
-            out.push_str(flag);
-            out.push_str("\" aria-describedby=\"");
-            out.push_str(&described_by(flag));
-            out.push_str("\" aria-invalid=\"false\">");
+            out.push_str("<select");
+            control_attributes(param, false, "", out);
             out.push_str(&choice_options(param, ""));
             out.push_str("</select>");
         }
         Kind::Switch => {
-            out.push_str("<input type=\"checkbox\" id=\"");
-            out.push_str(&control_id(flag));
-            out.push_str("\" name=\"");
-            out.push_str(flag);
-            out.push_str("\" value=\"true\" aria-describedby=\"");
-            out.push_str(&described_by(flag));
-            out.push_str("\" aria-invalid=\"false\">");
+            out.push_str("<input type=\"checkbox\" value=\"true\"");
+            control_attributes(param, false, "", out);
         }
     }
     out.push_str("<p class=\"hint\" id=\"hint-");
@@ -138,25 +128,28 @@ pub fn text_control(param: &Param, multiline: bool) -> String {
     if !multiline && param.kind == Kind::Integer {
         out.push_str(" inputmode=\"numeric\"");
     }
-    typed_control_attributes(param, "", &mut out);
+    control_attributes(param, true, "", &mut out);
     if multiline {
         out.push_str("</textarea>");
     }
     out
 }
 
-/// What every control typed into has: id, name, no spell checking, required-ness, its hint and
-/// diagnostics (and `more` ids) as description, and not invalid (until an effect says so).
-/// Closes the start tag.
-fn typed_control_attributes(param: &Param, more: &str, out: &mut String) {
+/// What every control has: id, name, its hint and diagnostics (and `more` ids) as
+/// description, and not invalid (until an effect says so); a control `typed` into also gets no
+/// spell checking and its required-ness. Closes the start tag.
+fn control_attributes(param: &Param, typed: bool, more: &str, out: &mut String) {
     let flag = param.flag;
     out.push_str(" id=\"");
     out.push_str(&control_id(flag));
     out.push_str("\" name=\"");
     out.push_str(flag);
-    out.push_str("\" spellcheck=\"false\"");
-    if param.required {
-        out.push_str(" aria-required=\"true\"");
+    out.push('"');
+    if typed {
+        out.push_str(" spellcheck=\"false\"");
+        if param.required {
+            out.push_str(" aria-required=\"true\"");
+        }
     }
     out.push_str(" aria-describedby=\"");
     out.push_str(&described_by(flag));
@@ -169,7 +162,7 @@ fn typed_control_attributes(param: &Param, more: &str, out: &mut String) {
 fn time_control(param: &Param, out: &mut String) {
     let flag = param.flag;
     out.push_str("<input type=\"text\" autocomplete=\"off\"");
-    typed_control_attributes(param, &format!(" instant-{flag}"), out);
+    control_attributes(param, true, &format!(" instant-{flag}"), out);
     out.push_str(
         "<fieldset class=\"segmented zone\"><legend>A time typed without a zone is</legend>",
     );

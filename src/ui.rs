@@ -19,10 +19,11 @@ pub mod import;
 pub mod io;
 pub mod outputs;
 pub mod persist;
+pub mod rx;
 pub mod state;
 pub mod submit;
 
-use leptos::prelude::*;
+use crate::ui::rx::*;
 use web_sys::Element;
 
 use crate::core::diagnostic::Diagnostic;
@@ -106,7 +107,7 @@ impl Announcer {
         let message = message.into();
         self.0.set(message.clone());
         let signal = self.0;
-        set_timeout(
+        crate::ui::dom::after(
             move || {
                 if signal.with_untracked(|m| *m == message) {
                     signal.set(String::new());
@@ -146,7 +147,7 @@ fn toolbar(parent: &Element) {
                 // The address bar may still be waiting for the last keystrokes.
                 mirror.flush();
                 let link = io::href();
-                leptos::task::spawn_local(async move {
+                wasm_bindgen_futures::spawn_local(async move {
                     if io::copy(&link).await {
                         announcer.say("Copied the share link: it reopens this form.");
                     } else {

@@ -90,3 +90,26 @@ pub fn key(event: &Event) -> String {
         .and_then(|v| v.as_string())
         .unwrap_or_default()
 }
+
+/// Runs `run` once after `delay`; the handle cancels it with [`cancel`].
+pub fn after(run: impl FnOnce() + 'static, delay: std::time::Duration) -> Option<i32> {
+    let closure = Closure::once_into_js(run);
+    let millis = i32::try_from(delay.as_millis()).unwrap_or(i32::MAX);
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), millis)
+        .ok()
+}
+
+/// Cancels a run planned with [`after`].
+pub fn cancel(handle: i32) {
+    if let Some(window) = web_sys::window() {
+        window.clear_timeout_with_handle(handle);
+    }
+}
+
+/// Calls `handler` for every `event` on the window for as long as the page lives.
+pub fn on_window(event: &str, handler: impl FnMut(Event) + 'static) {
+    if let Some(window) = web_sys::window() {
+        listen(&window, event, handler);
+    }
+}

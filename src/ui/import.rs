@@ -11,7 +11,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use leptos::prelude::*;
+use crate::ui::rx::*;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use web_sys::Element;
@@ -106,7 +106,7 @@ impl Panel {
             &request.encode(),
             &(Rc::new(move |heard| self.receive(heard)) as worker::Deliver),
         );
-        set_timeout(
+        crate::ui::dom::after(
             move || {
                 if self.step.get_untracked() == Step::Reading(id) && !worker::is_ready() {
                     self.fail(&format!(

@@ -161,7 +161,7 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
         })
         .is_some();
     // Revoking at once can cancel the download in some browsers; give it time first.
-    leptos::prelude::set_timeout(
+    crate::ui::dom::after(
         move || {
             let _ = web_sys::Url::revoke_object_url(&url);
         },
@@ -213,7 +213,7 @@ pub fn session_save(key: &str, value: &str) {
 /// Work written there is the last chance before a reload reads storage again.
 pub fn on_page_hidden(run: impl Fn() + Clone + 'static) {
     let on_visibility = run.clone();
-    leptos::prelude::window_event_listener_untyped("visibilitychange", move |_| {
+    crate::ui::dom::on_window("visibilitychange", move |_| {
         let hidden = window()
             .and_then(|w| w.document())
             .is_some_and(|d| d.hidden());
@@ -221,7 +221,7 @@ pub fn on_page_hidden(run: impl Fn() + Clone + 'static) {
             on_visibility();
         }
     });
-    leptos::prelude::window_event_listener_untyped("pagehide", move |_| run());
+    crate::ui::dom::on_window("pagehide", move |_| run());
 }
 
 /// Sets the `value` property of a form control (an `<input>`, `<textarea>` or `<select>`),

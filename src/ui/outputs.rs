@@ -13,7 +13,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
+use crate::ui::rx::*;
 use web_sys::{Element, Event};
 
 use crate::core::diagnostic::Diagnostic;
@@ -241,7 +241,7 @@ impl Handlers {
     /// Puts an output's text on the clipboard and says how that went.
     fn copy(&self, output: Output, text: String) {
         let announcer = self.announcer;
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             if io::copy(&text).await {
                 announcer.say(format!("Copied {} to the clipboard.", output.title()));
             } else {

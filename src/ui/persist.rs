@@ -21,7 +21,7 @@
 
 use std::time::Duration;
 
-use leptos::prelude::*;
+use crate::ui::rx::*;
 
 use crate::core::diagnostic::Diagnostic;
 use crate::core::form::Form;
@@ -163,7 +163,7 @@ impl Mirror {
     /// Waits [`IDLE`]; if the form changed meanwhile, waits again, else writes.
     fn arm(self) {
         let seen = self.pending.with_value(|p| p.changes);
-        set_timeout(
+        crate::ui::dom::after(
             move || {
                 let typing = self.pending.try_update_value(|p| {
                     let typing = p.changes != seen;

@@ -12,7 +12,7 @@
 //! control reads only those. A memo whose value did not change wakes nobody, so a keystroke
 //! in one field touches no other field's DOM.
 
-use leptos::prelude::*;
+use crate::ui::rx::*;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::{Form, Zone};

@@ -11,8 +11,8 @@
 
 use std::time::Duration;
 
-use leptos::prelude::*;
-use leptos::task::spawn_local;
+use crate::ui::rx::*;
+use wasm_bindgen_futures::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -52,7 +52,7 @@ enum Abandoned {
 #[derive(Default)]
 struct InFlight {
     controller: Option<web_sys::AbortController>,
-    timer: Option<leptos::prelude::TimeoutHandle>,
+    timer: Option<i32>,
     abandoned: Option<Abandoned>,
 }
 
@@ -311,14 +311,14 @@ async fn send_once(
 
     let timeout = Duration::from_secs(u64::from(submission.timeout_seconds));
     let abort = controller.clone();
-    let timer = set_timeout_with_handle(
+    let timer = crate::ui::dom::after(
         move || {
             in_flight.update_value(|f| f.abandoned = f.abandoned.or(Some(Abandoned::TimedOut)));
             abort.abort();
         },
         timeout,
     )
-    .ok();
+    ;
     in_flight.set_value(InFlight {
         controller: Some(controller),
         timer,
@@ -334,7 +334,7 @@ async fn send_once(
         .try_update_value(std::mem::take)
         .unwrap_or_default();
     if let Some(timer) = finished.timer {
-        timer.clear();
+        crate::ui::dom::cancel(timer);
     }
     match (finished.abandoned, result) {
         (Some(Abandoned::TimedOut), _) => target.timed_out(),

@@ -2,7 +2,8 @@
 //!
 //! The crate has two layers. [`core`] is plain Rust: the parameter table, validation, every
 //! renderer and importer, share-link encoding and the HTTP request. It never touches the DOM
-//! and is tested natively. `ui` (compiled only for `wasm32`) is a thin Leptos layer over it.
+//! and is tested natively. `ui` (compiled only for `wasm32`) is a thin layer over it, reactive with
+//! Leptos signals.
 
 pub mod core;
 

@@ -9,7 +9,7 @@
 //! core's output registry ([`outputs`]); [`import`] fills the form from pasted text; [`persist`]
 //! restores the form from a share link or the saved draft and mirrors it back (off the
 //! keystroke path); [`submit`] sends the request through a deployer's proxy. Parts are markup
-//! from [`crate::core::markup`] wired with Leptos signals, memos and render effects (see
+//! from [`crate::core::markup`] wired with Leptos signals, memos and render effects (`reactive_graph`) (see
 //! ARCHITECTURE.md, "Why some views are markup"). Browser APIs are reached through [`io`] and
 //! [`dom`] (the send panel keeps its fetch calls at the end of its own file).
 
@@ -19,11 +19,11 @@ pub mod import;
 pub mod io;
 pub mod outputs;
 pub mod persist;
-pub mod rx;
+pub mod prelude;
 pub mod state;
 pub mod submit;
 
-use crate::ui::rx::*;
+use crate::ui::prelude::*;
 use web_sys::Element;
 
 use crate::core::diagnostic::Diagnostic;

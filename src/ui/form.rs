@@ -9,7 +9,7 @@
 //! node by node was the larger part of both the first load's bytes and the time to a usable
 //! page (see ARCHITECTURE.md).
 
-use crate::ui::rx::*;
+use crate::ui::prelude::*;
 use web_sys::Element;
 
 use crate::core::form::Zone;

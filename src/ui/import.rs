@@ -11,7 +11,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::ui::rx::*;
+use crate::ui::prelude::*;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use web_sys::Element;

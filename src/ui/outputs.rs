@@ -13,7 +13,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::ui::rx::*;
+use crate::ui::prelude::*;
 use web_sys::{Element, Event};
 
 use crate::core::diagnostic::Diagnostic;

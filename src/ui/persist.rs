@@ -21,7 +21,7 @@
 
 use std::time::Duration;
 
-use crate::ui::rx::*;
+use crate::ui::prelude::*;
 
 use crate::core::diagnostic::Diagnostic;
 use crate::core::form::Form;

@@ -12,7 +12,7 @@
 //! control reads only those. A memo whose value did not change wakes nobody, so a keystroke
 //! in one field touches no other field's DOM.
 
-use crate::ui::rx::*;
+use crate::ui::prelude::*;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::{Form, Zone};

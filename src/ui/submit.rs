@@ -11,10 +11,10 @@
 
 use std::time::Duration;
 
-use crate::ui::rx::*;
-use wasm_bindgen_futures::spawn_local;
+use crate::ui::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::spawn_local;
 
 use web_sys::Element;
 
@@ -317,8 +317,7 @@ async fn send_once(
             abort.abort();
         },
         timeout,
-    )
-    ;
+    );
     in_flight.set_value(InFlight {
         controller: Some(controller),
         timer,

@@ -20,6 +20,7 @@ pub mod io;
 pub mod outputs;
 pub mod persist;
 pub mod prelude;
+pub mod send_panel;
 pub mod state;
 pub mod submit;
 

@@ -95,37 +95,42 @@ impl Target {
 
 /// Works out whether and where to send, from the fetched config and the page's address.
 pub fn availability(fetched: Fetched<'_>, page_url: &str) -> Availability {
-    let text = match fetched {
-        Fetched::Text(text) => text,
-        Fetched::Status(404 | 410) => {
-            return not_configured("there is no config.json next to this page.");
-        }
+    match fetched {
+        Fetched::Text(text) => from_config(text, page_url),
+        Fetched::Status(status) => without_config(Some(status)),
+        Fetched::Failed => without_config(None),
+    }
+}
+
+/// Whether sending is possible when `config.json` gave no text: the HTTP status it was
+/// answered with, or `None` when the fetch failed. Not-found answers mean sending is off.
+pub fn without_config(status: Option<u16>) -> Availability {
+    match status {
+        Some(404 | 410) => not_configured("there is no config.json next to this page."),
         // S3 and some CDNs answer 403 for a file that does not exist.
-        Fetched::Status(403) => {
-            return not_configured(
-                "there is no readable config.json next to this page (the server answered HTTP \
-                 403, which some static hosts give for a missing file).",
-            );
-        }
-        Fetched::Status(status) => {
-            return broken(
-                format!(
-                    "{} could not be read: the server answered HTTP {status}.",
-                    config::FILE_NAME
-                ),
-                None,
-            );
-        }
-        Fetched::Failed => {
-            return broken(
-                format!(
-                    "{} could not be fetched (network error).",
-                    config::FILE_NAME
-                ),
-                None,
-            );
-        }
-    };
+        Some(403) => not_configured(
+            "there is no readable config.json next to this page (the server answered HTTP 403, \
+             which some static hosts give for a missing file).",
+        ),
+        Some(status) => broken(
+            format!(
+                "{} could not be read: the server answered HTTP {status}.",
+                config::FILE_NAME
+            ),
+            None,
+        ),
+        None => broken(
+            format!(
+                "{} could not be fetched (network error).",
+                config::FILE_NAME
+            ),
+            None,
+        ),
+    }
+}
+
+/// Whether and where to send, from the text of `config.json` and the page's address.
+pub fn from_config(text: &str, page_url: &str) -> Availability {
     let config = match config::parse(text) {
         Ok(config) => config,
         Err(problems) => return Availability::Broken { problems },
@@ -133,6 +138,9 @@ pub fn availability(fetched: Fetched<'_>, page_url: &str) -> Availability {
     let Some(proxy) = config.proxy else {
         return not_configured("config.json has no \"proxy\".");
     };
+    // Only the page's scheme, host and path matter for resolving the proxy's address; the
+    // query holds the form (a share link), with characters a strict URL parser refuses.
+    let page_url = page_url.split(['?', '#']).next().unwrap_or_default();
     let Ok(page) = Url::parse(page_url) else {
         return broken(
             format!(
@@ -338,6 +346,13 @@ mod tests {
             p[0].location.as_deref(),
             Some("config.json: line 1, column 1")
         );
+    }
+
+    #[test]
+    fn the_page_query_and_fragment_do_not_matter() {
+        let page = "https://tools.example.com/sms/?description=a\\b%20`date`&x=|{}#top";
+        let t = ready(r#"{"proxy": {"url": "./aws/sms/"}}"#, page);
+        assert_eq!(t.url, "https://tools.example.com/sms/aws/sms/");
     }
 
     #[test]

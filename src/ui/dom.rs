@@ -3,8 +3,8 @@
 //! came from, and setting attributes. Like [`crate::ui::io`], nothing here panics when the
 //! browser refuses something.
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget};
 
 /// The first element under `root` matching a CSS selector.
@@ -112,4 +112,21 @@ pub fn on_window(event: &str, handler: impl FnMut(Event) + 'static) {
     if let Some(window) = web_sys::window() {
         listen(&window, event, handler);
     }
+}
+
+/// Dispatches a `CustomEvent` named `name` carrying `detail` on `target`; listeners run before
+/// this returns.
+pub fn emit(target: &EventTarget, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// The `detail` of a `CustomEvent` (undefined for any other event).
+pub fn detail(event: &Event) -> JsValue {
+    event
+        .dyn_ref::<web_sys::CustomEvent>()
+        .map_or(JsValue::UNDEFINED, web_sys::CustomEvent::detail)
 }

@@ -141,6 +141,11 @@ impl AppState {
         self.form.get_untracked()
     }
 
+    /// Reads the whole form, tracked, without copying it.
+    pub fn with_form<T>(self, f: impl FnOnce(&Form) -> T) -> T {
+        self.form.with(f)
+    }
+
     /// Reads the whole form without tracking it and without copying it.
     pub fn with_form_untracked<T>(self, f: impl FnOnce(&Form) -> T) -> T {
         self.form.with_untracked(f)

@@ -1,378 +1,170 @@
-//! The send panel: posts the shown HTTP request to the deployer's signing proxy.
+//! The page's "Send" section, and the loading of the send panel.
 //!
-//! Everything that decides something lives in [`crate::core::submit`]: reading `config.json`,
-//! the address, the request, the meaning of the answer; what each stage looks like is markup
-//! from [`crate::core::markup::submit`]. This file only loads the config once, walks through
-//! confirm → sending → outcome (one delegated click listener, a few render effects), and does
-//! the browser calls (fetch, abort, timer), which are kept together at the end of the file.
+//! Sending is optional and most visits never use it, so the panel that sends
+//! ([`crate::ui::send_panel`]) is a wasm of its own that the page loads on the first click on
+//! "Send…". Until then the page only looks whether `config.json` exists: without one the
+//! section says sending is off and how to turn it on; with one it offers the button. The file's
+//! content is read and checked by the panel, which reports any problem in this section.
 //!
-//! Sending is deliberately manual: one request at a time, never retried on its own, because a
-//! second create call can create a second job.
+//! Once loaded, the panel owns the section's body. Page and panel talk through DOM events on
+//! the section: the panel says it listens ([`READY_EVENT`]); from then on the page sends the
+//! form as a share query with whether it has errors, at once and after every change
+//! ([`FORM_EVENT`]); the panel asks the page to announce things ([`SAY_EVENT`]).
 
 use std::time::Duration;
 
 use crate::ui::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use wasm_bindgen_futures::spawn_local;
-
+use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::Element;
 
-use crate::core::markup::{self, submit as markup_submit};
-use crate::core::submit::outcome::MAX_BODY_KEPT;
-use crate::core::submit::{
-    self, Answer, Availability, Fetched, Outcome, Submission, Target, config,
-};
-use crate::ui::Announcer;
-use crate::ui::io;
+use crate::core::markup::submit as markup_submit;
+use crate::core::share;
+use crate::core::submit::{self, config};
 use crate::ui::state::AppState;
-use crate::ui::{dom, keep};
+use crate::ui::{Announcer, dom, keep};
 
-/// Where the panel is in its one-request cycle.
+/// Page → panel, with every change of the form: `detail` is `[share query, has errors]`.
+pub const FORM_EVENT: &str = "sms-job-builder:form";
+/// Panel → page: `detail` is a message for the status line.
+pub const SAY_EVENT: &str = "sms-job-builder:say";
+/// Panel → page: the panel listens for [`FORM_EVENT`] now.
+pub const READY_EVENT: &str = "sms-job-builder:send-panel-ready";
+
+/// The send panel's loader, which Trunk writes next to `index.html` (see `index.html`).
+const LOADER: &str = "send-panel_loader.js";
+
+/// How long the panel may take to start before the section gives up on it. It normally starts
+/// well within a second; this only catches code that never arrives.
+const START_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// What the section shows while the page owns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Phase {
-    /// Nothing under way.
-    Idle,
-    /// Showing what will be sent; `again` when a request was already sent from this page.
-    Confirming { again: bool },
-    /// Waiting for the answer.
-    Sending,
-    /// The last answer (or its absence).
-    Done(Outcome),
+enum Stage {
+    /// Looking whether `config.json` exists.
+    Looking,
+    /// There is none (or it cannot be fetched): this availability says why.
+    Off(submit::Availability),
+    /// It exists: the "Send…" button.
+    Configured,
+    /// The panel's code is loading.
+    Loading,
+    /// The panel's code could not be loaded, for this reason.
+    Failed(String),
+    /// The panel runs and owns the section's body.
+    Handed,
 }
 
-/// Why a request in flight was abandoned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Abandoned {
-    TimedOut,
-    Cancelled,
-}
-
-/// The request in flight: its abort switch, its timer and why it was abandoned, if it was.
-#[derive(Default)]
-struct InFlight {
-    controller: Option<web_sys::AbortController>,
-    timer: Option<i32>,
-    abandoned: Option<Abandoned>,
-}
-
-/// Everything the panel's handlers and effects share; all handles, so it is `Copy`.
-#[derive(Clone, Copy)]
-struct Panel {
-    state: AppState,
-    announcer: Announcer,
-    availability: RwSignal<Option<Availability>>,
-    phase: RwSignal<Phase>,
-    target: Memo<Option<Target>>,
-    /// The request exactly as the HTTP tab shows it, for the current form.
-    submission: Memo<Option<Submission>>,
-    in_flight: StoredValue<InFlight, LocalStorage>,
-}
-
-/// The send panel, appended to `parent`. Loads `config.json` once; the rest of the app never
-/// waits for it.
+/// The "Send" section, appended to `parent`. Looks for `config.json` once; the rest of the
+/// app never waits for it.
 pub fn mount(parent: &Element) {
-    let state = AppState::get();
-    let availability = RwSignal::new(None::<Availability>);
-    spawn_local(async move {
-        let fetched = fetch_config().await;
-        let fetched = match &fetched {
-            Loaded::Text(text) => Fetched::Text(text),
-            Loaded::Status(status) => Fetched::Status(*status),
-            Loaded::Failed => Fetched::Failed,
-        };
-        availability.set(Some(submit::availability(fetched, &io::href())));
-    });
-    let target = Memo::new(move |_| match availability.get() {
-        Some(Availability::Ready(target)) => Some(target),
-        _ => None,
-    });
-    let submission = Memo::new(move |_| {
-        let target = target.get()?;
-        state
-            .checked
-            .with(|c| (!c.has_errors()).then(|| Submission::new(&target, &c.request)))
-    });
-    let panel = Panel {
-        state,
-        announcer: Announcer::get(),
-        availability,
-        phase: RwSignal::new(Phase::Idle),
-        target,
-        submission,
-        in_flight: StoredValue::new_local(InFlight::default()),
-    };
     let Some(section) = dom::append(parent, "section", "submit", markup_submit::SECTION) else {
         return;
     };
     dom::set_attr(&section, "id", "submit");
     dom::set_attr(&section, "aria-labelledby", "submit-title");
-    if let Some(body) = dom::find(&section, ".submit-body") {
-        panel.wire(body);
-    }
-}
-
-impl Panel {
-    fn wire(self, body: Element) {
-        let clicks = body.clone();
-        dom::listen(&clicks, "click", move |ev| {
-            let button = dom::target(&ev).and_then(|t| dom::closest(&t, "button"));
-            if let Some(id) = button.map(|b| b.id()) {
-                self.clicked(&id);
-            }
-        });
-        keep(RenderEffect::new(move |_| {
-            self.availability.with(|a| {
-                body.set_inner_html(&a.as_ref().map_or_else(
-                    || markup_submit::LOADING.to_owned(),
-                    markup_submit::availability,
-                ));
-            });
-            if self.target.with_untracked(Option::is_some) {
-                self.wire_ready(&body);
-            }
-        }));
-    }
-
-    /// The ready panel: the send button (off while the form has errors or a request is out),
-    /// the hint saying why, and the stage.
-    fn wire_ready(self, body: &Element) {
-        let (Some(button), Some(blocked), Some(stage)) = (
-            dom::find(body, "#submit-send"),
-            dom::find(body, "#submit-blocked"),
-            dom::find(body, ".submit-stage"),
-        ) else {
-            return;
-        };
-        let phase = self.phase;
-        keep(RenderEffect::new(move |_| {
-            let errors = self.state.has_errors();
-            let busy = phase.with(|p| matches!(p, Phase::Sending));
-            dom::toggle_attr(&button, "disabled", errors || busy);
-            dom::toggle_attr(&blocked, "hidden", !errors);
-        }));
-        keep(RenderEffect::new(move |_| match phase.get() {
-            Phase::Idle => stage.set_inner_html(""),
-            Phase::Confirming { again } => {
-                stage.set_inner_html(&markup_submit::confirm(again));
-                self.wire_confirm(&stage);
-            }
-            Phase::Sending => stage.set_inner_html(markup_submit::SENDING),
-            Phase::Done(outcome) => stage.set_inner_html(&markup_submit::outcome(&outcome)),
-        }));
-    }
-
-    /// The confirmation step follows the form: what will be sent, its notes, and whether it
-    /// can be sent at all.
-    fn wire_confirm(self, stage: &Element) {
-        let (Some(preview), Some(notes), Some(confirm)) = (
-            dom::find(stage, "#submit-preview"),
-            dom::find(stage, ".notes"),
-            dom::find(stage, "#submit-confirm"),
-        ) else {
-            return;
-        };
-        let submission = self.submission;
-        keep(RenderEffect::new(move |_| {
-            submission.with(|s| {
-                preview.set_text_content(s.as_ref().map(Submission::preview).as_deref());
-                notes.set_inner_html(&markup::diagnostic_items(
-                    s.iter().flat_map(|s| s.notes.iter()),
-                ));
-                dom::toggle_attr(&confirm, "disabled", s.is_none());
-            });
-        }));
-    }
-
-    fn clicked(self, id: &str) {
-        match id {
-            "submit-send" => self.start(self.phase.with_untracked(|p| matches!(p, Phase::Done(_)))),
-            "submit-again" => self.start(true),
-            "submit-confirm" => self.send(),
-            "submit-back" => self.phase.set(Phase::Idle),
-            "submit-cancel" => self.cancel(),
-            "submit-copy-id" => self.copy_job_id(),
-            _ => {}
-        }
-    }
-
-    /// Opens the confirmation step, unless a request is out.
-    fn start(self, again: bool) {
-        if !self.phase.with_untracked(|p| matches!(p, Phase::Sending)) {
-            self.phase.set(Phase::Confirming { again });
-        }
-    }
-
-    fn send(self) {
-        // The click that gets here first wins; any later one finds the phase already changed.
-        if !self
-            .phase
-            .with_untracked(|p| matches!(p, Phase::Confirming { .. }))
-        {
-            return;
-        }
-        let (Some(submission), Some(target)) =
-            (self.submission.get_untracked(), self.target.get_untracked())
-        else {
-            return;
-        };
-        self.phase.set(Phase::Sending);
-        let (phase, in_flight) = (self.phase, self.in_flight);
-        spawn_local(async move {
-            let outcome = send_once(&submission, &target, in_flight).await;
-            phase.set(Phase::Done(outcome));
-        });
-    }
-
-    fn cancel(self) {
-        self.in_flight.update_value(|f| {
-            if let Some(controller) = &f.controller {
-                f.abandoned = f.abandoned.or(Some(Abandoned::Cancelled));
-                controller.abort();
-            }
-        });
-    }
-
-    fn copy_job_id(self) {
-        let id = self.phase.with_untracked(|p| match p {
-            Phase::Done(outcome) => outcome.job_id().map(str::to_owned),
-            _ => None,
-        });
-        let Some(id) = id else {
-            return;
-        };
-        let announcer = self.announcer;
-        spawn_local(async move {
-            let done = io::copy(&id).await;
-            announcer.say(if done {
-                "Job id copied."
-            } else {
-                "The browser refused to copy; select the id instead."
-            });
-        });
-    }
-}
-
-// ---- Browser calls --------------------------------------------------------------------------
-
-/// What fetching `config.json` gave, owned (the core's [`Fetched`] borrows the text).
-enum Loaded {
-    Text(String),
-    Status(u16),
-    Failed,
-}
-
-async fn fetch_config() -> Loaded {
-    let Some(window) = web_sys::window() else {
-        return Loaded::Failed;
+    let Some(body) = dom::find(&section, ".submit-body") else {
+        return;
     };
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoStore);
-    let Ok(response) =
-        await_response(window.fetch_with_str_and_init(config::FILE_NAME, &init)).await
-    else {
-        return Loaded::Failed;
-    };
-    if response.status() != 200 {
-        return Loaded::Status(response.status());
-    }
-    match read_text(&response).await {
-        Some(text) => Loaded::Text(text),
-        None => Loaded::Failed,
-    }
-}
-
-/// Sends once and turns whatever happens into an [`Outcome`]. Never retries.
-async fn send_once(
-    submission: &Submission,
-    target: &Target,
-    in_flight: StoredValue<InFlight, LocalStorage>,
-) -> Outcome {
-    let Some(window) = web_sys::window() else {
-        return target.network_failure();
-    };
-    let Ok(controller) = web_sys::AbortController::new() else {
-        return target.network_failure();
-    };
-    let Ok(headers) = web_sys::Headers::new() else {
-        return target.network_failure();
-    };
-    for (name, value) in submission.headers() {
-        if headers.append(name, value).is_err() {
-            return target.network_failure();
-        }
-    }
-    let init = web_sys::RequestInit::new();
-    init.set_method(submission.method());
-    init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(submission.body()));
-    init.set_signal(Some(&controller.signal()));
-    init.set_cache(web_sys::RequestCache::NoStore);
-
-    let timeout = Duration::from_secs(u64::from(submission.timeout_seconds));
-    let abort = controller.clone();
-    let timer = crate::ui::dom::after(
-        move || {
-            in_flight.update_value(|f| f.abandoned = f.abandoned.or(Some(Abandoned::TimedOut)));
-            abort.abort();
-        },
-        timeout,
-    );
-    in_flight.set_value(InFlight {
-        controller: Some(controller),
-        timer,
-        abandoned: None,
+    let stage = RwSignal::new(Stage::Looking);
+    spawn_local(async move {
+        stage.set(match config_status().await {
+            Some(200) => Stage::Configured,
+            status => Stage::Off(submit::without_config(status)),
+        });
     });
-
-    let result = match await_response(window.fetch_with_str_and_init(&submission.url, &init)).await
-    {
-        Ok(response) => Ok(read_answer(&response).await),
-        Err(()) => Err(()),
-    };
-    let finished = in_flight
-        .try_update_value(std::mem::take)
-        .unwrap_or_default();
-    if let Some(timer) = finished.timer {
-        crate::ui::dom::cancel(timer);
-    }
-    match (finished.abandoned, result) {
-        (Some(Abandoned::TimedOut), _) => target.timed_out(),
-        (Some(Abandoned::Cancelled), _) => Outcome::Cancelled,
-        (None, Ok(Some(answer))) => submit::classify(&answer),
-        (None, Ok(None) | Err(())) => target.network_failure(),
-    }
-}
-
-/// The answer's status, two headers and body (the body read only up to a sane size).
-async fn read_answer(response: &web_sys::Response) -> Option<Answer> {
-    let headers = response.headers();
-    let header = |name: &str| headers.get(name).ok().flatten();
-    let declared = header("content-length").and_then(|n| n.trim().parse::<usize>().ok());
-    // A body declared far larger than any answer of this call is not read at all.
-    if let Some(length) = declared.filter(|n| *n > MAX_BODY_KEPT * 16) {
-        return Some(Answer {
-            status: response.status(),
-            content_type: header("content-type"),
-            error_type: header("x-amzn-errortype"),
-            body: String::new(),
-            body_bytes: length,
+    let shown = body.clone();
+    keep(RenderEffect::new(move |_| {
+        stage.with(|stage| match stage {
+            Stage::Looking | Stage::Handed => {}
+            Stage::Off(availability) => {
+                shown.set_inner_html(&markup_submit::availability(availability));
+            }
+            Stage::Configured => shown.set_inner_html(markup_submit::CONFIGURED),
+            Stage::Loading => shown.set_inner_html(markup_submit::PANEL_LOADING),
+            Stage::Failed(why) => shown.set_inner_html(&markup_submit::panel_failed(why)),
         });
-    }
-    let text = read_text(response).await?;
-    Some(Answer::new(
-        response.status(),
-        header("content-type"),
-        header("x-amzn-errortype"),
-        &text,
-    ))
+    }));
+    dom::listen(&body, "click", move |event| {
+        let clicked = dom::target(&event).and_then(|t| dom::closest(&t, "button"));
+        if clicked.is_some_and(|b| b.id() == "submit-send")
+            && stage.with_untracked(|s| matches!(s, Stage::Configured))
+        {
+            load(stage);
+        }
+    });
+    let app = AppState::get();
+    let announcer = Announcer::get();
+    let owner = Owner::current();
+    let feeding = section.clone();
+    dom::listen(&section, READY_EVENT, move |_| {
+        if stage.with_untracked(|s| matches!(s, Stage::Handed)) {
+            return;
+        }
+        stage.set(Stage::Handed);
+        let section = feeding.clone();
+        let feed = move || {
+            keep(RenderEffect::new(move |_| {
+                let query = app.with_form(|form| share::encode(form, app.options()));
+                let detail = js_sys::Array::of2(
+                    &JsValue::from_str(&query),
+                    &JsValue::from_bool(app.has_errors()),
+                );
+                dom::emit(&section, FORM_EVENT, &detail);
+            }));
+        };
+        match &owner {
+            Some(owner) => owner.with(feed),
+            None => feed(),
+        }
+    });
+    dom::listen(&section, SAY_EVENT, move |event| {
+        if let Some(message) = dom::detail(&event).as_string() {
+            announcer.say(message);
+        }
+    });
 }
 
-async fn await_response(promise: js_sys::Promise) -> Result<web_sys::Response, ()> {
-    let value = JsFuture::from(promise).await.map_err(|_| ())?;
-    value.dyn_into::<web_sys::Response>().map_err(|_| ())
+/// Loads the send panel's code with a module script; the panel announces itself with
+/// [`READY_EVENT`]. A script that fails to load, or a panel that does not start in time,
+/// leaves a message in the section.
+fn load(stage: RwSignal<Stage>) {
+    stage.set(Stage::Loading);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(script), Some(parent)) = (document.create_element("script"), document.body()) else {
+        stage.set(Stage::Failed("the browser refused to load it.".to_owned()));
+        return;
+    };
+    dom::set_attr(&script, "type", "module");
+    dom::set_attr(&script, "src", LOADER);
+    dom::listen(&script, "error", move |_| {
+        stage.set(Stage::Failed(
+            "its code could not be fetched. Reload the page to try again.".to_owned(),
+        ));
+    });
+    let _ = parent.append_child(&script);
+    dom::after(
+        move || {
+            if stage.with_untracked(|s| matches!(s, Stage::Loading)) {
+                stage.set(Stage::Failed(format!(
+                    "it did not start within {} seconds. Reload the page to try again.",
+                    START_TIMEOUT.as_secs()
+                )));
+            }
+        },
+        START_TIMEOUT,
+    );
 }
 
-async fn read_text(response: &web_sys::Response) -> Option<String> {
-    let promise = response.text().ok()?;
-    JsFuture::from(promise).await.ok()?.as_string()
+/// The HTTP status `config.json` is answered with, or `None` when the fetch fails. Its text
+/// is read by the panel, not here (a GET rather than a HEAD: some static hosts refuse HEAD).
+async fn config_status() -> Option<u16> {
+    let window = web_sys::window()?;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let promise = window.fetch_with_str_and_init(config::FILE_NAME, &init);
+    let response = JsFuture::from(promise).await.ok()?;
+    Some(response.dyn_into::<web_sys::Response>().ok()?.status())
 }

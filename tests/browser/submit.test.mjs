@@ -107,6 +107,8 @@ async function openApp(config, t) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.requested = [];
+  page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
   t.after(async () => {
     await page.close();
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
@@ -114,6 +116,17 @@ async function openApp(config, t) {
   await page.goto(`${base}/`);
   await page.waitForSelector('#submit-status, #submit-send');
   return page;
+}
+
+/** The send panel's own code: none of it is part of the first load. */
+const panelFiles = (page) => page.requested.filter((p) => p.includes('send-panel'));
+
+/** With a config.json, the page offers "Send…"; the first click loads the send panel. */
+async function openPanel(page) {
+  await page.locator('#submit-status[data-state="configured"]').waitFor();
+  assert.deepEqual(panelFiles(page), [], 'the panel is not loaded before the first click');
+  await page.click('#submit-send');
+  await page.locator('#submit-status[data-state="configured"]').waitFor({ state: 'detached' });
 }
 
 async function fillValid(page, extra = {}) {
@@ -165,16 +178,19 @@ test('no config.json: sending is off, says how to enable it, the rest works', as
   assert.equal(await page.locator('#submit-send').count(), 0);
   await fillValid(page);
   assert.match(await page.textContent('#out-http-body'), /"serverId": "s-12345678"/);
+  assert.deepEqual(panelFiles(page), []);
 });
 
 test('a config without "proxy" turns sending off the same way', async (t) => {
   const page = await openApp({}, t);
+  await openPanel(page);
   await page.locator('#submit-status[data-state="off"]').waitFor();
   assert.match(await page.textContent('#submit-status'), /no "proxy"/);
 });
 
 test('a malformed config is reported with its place; the app still works', async (t) => {
   const page = await openApp('{"proxy": {"url": "./aws/sms/",}}', t);
+  await openPanel(page);
   const status = page.locator('#submit-status[data-state="broken"]');
   await status.waitFor();
   assert.match(await status.textContent(), /config\.json: line 1, column \d+/);
@@ -185,23 +201,44 @@ test('a malformed config is reported with its place; the app still works', async
 
 test('a config holding a secret is refused', async (t) => {
   const page = await openApp({ proxy: { url: './aws/sms/', secretAccessKey: 'x' } }, t);
+  await openPanel(page);
   const status = page.locator('#submit-status[data-state="broken"]');
   await status.waitFor();
   assert.match(await status.textContent(), /secrets never belong/);
 });
 
-test('the send button names the target and waits for a form without errors', async (t) => {
+test('"Send…" loads the panel, which names the target and waits for a form without errors', async (t) => {
   const page = await openApp(PROXY_CONFIG, t);
+  await openPanel(page);
   const button = page.locator('#submit-send');
+  await page.locator('#submit-send', { hasText: 'Send to' }).waitFor();
   assert.equal(
     await button.textContent(),
     `Send to test account, us-east-1 (${base}/aws/sms/)`,
   );
+  assert.ok(panelFiles(page).some((p) => p.endsWith('.wasm')), 'the panel was loaded on the click');
   assert.ok(await button.isDisabled(), 'an empty form has errors');
+  assert.ok(await page.locator('#submit-blocked').isVisible());
+  assert.equal(await page.locator('#submit-confirm').count(), 0, 'nothing to confirm yet');
   await fillValid(page);
   assert.ok(await button.isEnabled());
   await page.fill('#f-server-id', '');
   assert.ok(await button.isDisabled());
+  await page.fill('#f-server-id', 's-12345678');
+  await page.click('#submit-send');
+  assert.match(await page.textContent('#submit-preview'), /"serverId": "s-12345678"/);
+});
+
+test('with a complete form, the first "Send…" opens the confirmation at once', async (t) => {
+  const page = await openApp(PROXY_CONFIG, t);
+  await fillValid(page, { description: 'back\\slash `date` |pipe|' });
+  await openPanel(page);
+  await page.waitForSelector('#submit-confirm:enabled');
+  assert.match(await page.textContent('#submit-preview'), /back\\\\slash `date` \|pipe\|/);
+  await page.fill('#f-description', 'changed');
+  await page.waitForFunction(() =>
+    document.querySelector('#submit-preview').textContent.includes('"description": "changed"'),
+  );
 });
 
 // ---- answers ----------------------------------------------------------------------------------
@@ -214,6 +251,11 @@ test('success: the job id is shown, and the proxy got exactly the shown body', a
   const seen = await sendAndWait(page);
   assert.equal(seen.tone, 'success');
   assert.equal(await page.textContent('#submit-job-id'), 'sms-job-0a1b2c3d4e5f60718');
+  // The panel announces through the page's status line.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.click('#submit-copy-id');
+  await page.waitForFunction(() => document.querySelector('.status').textContent === 'Job id copied.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'sms-job-0a1b2c3d4e5f60718');
   const got = await received();
   assert.equal(got.length, 1);
   assert.equal(got[0].method, 'POST');
@@ -354,9 +396,10 @@ test('a proxy on another origin that the page may not reach: the CORS checklist'
   await setScript({ status: 200 });
   const port = new URL(base).port;
   const page = await openApp({ proxy: { url: `http://localhost:${port}/aws/sms/` } }, t);
-  assert.match(await page.textContent('#submit'), /another origin/);
   await fillValid(page);
   await page.click('#submit-send');
+  await page.waitForSelector('#submit-confirm:enabled');
+  assert.match(await page.textContent('#submit'), /another origin/);
   await page.click('#submit-confirm');
   const seen = await outcome(page);
   assert.match(seen.title, /^No answer/);

@@ -15,6 +15,31 @@ pub const SECTION: &str = "<h2 id=\"submit-title\">Send</h2><div class=\"submit-
 pub const LOADING: &str = "<p class=\"submit-status\" id=\"submit-status\" data-state=\"loading\">\
     Looking for a send configuration…</p>";
 
+/// The panel when `config.json` exists, before the send panel's code is loaded: it is read,
+/// checked and used only once the user asks to send (see `ui::submit`).
+pub const CONFIGURED: &str = "<p class=\"submit-status\" id=\"submit-status\" \
+    data-state=\"configured\">This page can send the request through the signing proxy named in \
+    config.json. You confirm what is sent first.</p>\
+    <p><button type=\"button\" id=\"submit-send\" class=\"send\">Send…</button></p>";
+
+/// While the send panel's code loads.
+pub const PANEL_LOADING: &str = "<p class=\"submit-status\" id=\"submit-status\" \
+    data-state=\"loading\">Loading the send panel…</p>";
+
+/// When the send panel's code could not be loaded; `why` says what happened.
+pub fn panel_failed(why: &str) -> String {
+    let mut out = String::from(
+        "<div class=\"submit-status\" id=\"submit-status\" data-state=\"broken\">\
+         <p>The send panel could not be loaded: ",
+    );
+    escape(why, &mut out);
+    out.push_str(
+        " The rest of the app is not affected.</p><p><button type=\"button\" \
+         id=\"submit-send\" class=\"send\">Try again</button></p></div>",
+    );
+    out
+}
+
 /// The panel for an availability: the status sentence when sending is off, or the send
 /// button (`button_text`), its notes, the hint shown while the form has errors, and an empty
 /// stage for confirm, progress and outcome.
@@ -171,6 +196,17 @@ mod tests {
         assert!(ready.contains("id=\"submit-send\""), "{ready}");
         assert!(ready.contains("&lt;Team&gt; proxy"), "{ready}");
         assert!(ready.contains("<div class=\"submit-stage\"></div>"));
+    }
+
+    #[test]
+    fn before_the_panel_loads_there_is_one_send_button_and_failures_are_escaped() {
+        assert!(CONFIGURED.contains("id=\"submit-send\"") && CONFIGURED.contains("config.json"));
+        let failed = panel_failed("it <stopped>.");
+        assert!(failed.contains("it &lt;stopped&gt;.") && failed.contains("data-state=\"broken\""));
+        assert!(
+            failed.contains("id=\"submit-send\""),
+            "a retry button: {failed}"
+        );
     }
 
     #[test]

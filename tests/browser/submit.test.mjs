@@ -229,6 +229,20 @@ test('"Send…" loads the panel, which names the target and waits for a form wit
   assert.match(await page.textContent('#submit-preview'), /"serverId": "s-12345678"/);
 });
 
+test('a send panel whose code cannot be fetched says so; the rest of the app works', async (t) => {
+  const page = await openApp(PROXY_CONFIG, t);
+  await page.route('**/send-panel*', (route) => route.abort());
+  await page.locator('#submit-status[data-state="configured"]').waitFor();
+  await page.click('#submit-send');
+  const status = page.locator('#submit-status[data-state="broken"]');
+  await status.waitFor();
+  assert.match(await status.textContent(), /send panel could not be loaded: its code could not be fetched/);
+  assert.match(await status.textContent(), /Reload the page/);
+  assert.equal(await page.locator('#submit button').count(), 0, 'no button that cannot work');
+  await fillValid(page);
+  assert.match(await page.textContent('#out-http-body'), /"serverId": "s-12345678"/);
+});
+
 test('with a complete form, the first "Send…" opens the confirmation at once', async (t) => {
   const page = await openApp(PROXY_CONFIG, t);
   await fillValid(page, { description: 'back\\slash `date` |pipe|' });

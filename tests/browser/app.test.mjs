@@ -443,6 +443,37 @@ test('dist/index.html has a strict Content-Security-Policy and no inline script'
     assert.equal(script[2].trim(), '', 'no inline script');
   }
   assert.ok(!/(href|src)="\//.test(html), 'no absolute asset URL');
+  // The policy comes after the static tags (so the browser's preload scanner fetches them at
+  // once) and before anything runs: every tag ahead of it is a relative file of this site.
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.ok(head.includes('http-equiv="Content-Security-Policy"'), 'the policy is in <head>');
+  const ahead = head.slice(0, head.indexOf('http-equiv="Content-Security-Policy"'));
+  for (const tag of ahead.matchAll(/<(link|script)\b[^>]*>/g)) {
+    assert.match(tag[0], /\b(href|src)="(\.\/|data:,)/, `${tag[0]} is a file of this site`);
+  }
+});
+
+test('the page enforces its policy: an injected inline script does not run', async () => {
+  const { context, page, problems } = await openPage(browser, origin);
+  try {
+    await page.goto(url);
+    await ready(page);
+    const ran = await page.evaluate(async () => {
+      const violated = new Promise((ok) => {
+        document.addEventListener('securitypolicyviolation', (e) => ok(e.violatedDirective), { once: true });
+      });
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true;';
+      document.body.append(script);
+      return { injected: window.__injected === true, directive: await violated };
+    });
+    assert.deepEqual(ran, { injected: false, directive: 'script-src-elem' });
+    // The only console error is the browser reporting that block.
+    assert.equal(problems.console.length, 1, problems.console.join('\n'));
+    assert.match(problems.console[0], /Content Security Policy/);
+  } finally {
+    await context.close();
+  }
 });
 
 /** Presses Tab until the element with this id (or name, for radios) has the focus. */

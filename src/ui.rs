@@ -4,14 +4,15 @@
 //! line), then fills the columns: the toolbar and the form column's parts, then the outputs and
 //! the send panel. The frame is written here rather than in `index.html` so that the browser
 //! lays the page out once, with the form, instead of first laying out a frame alone while the
-//! app is still loading (which delayed a usable form by about 15 ms). The state has one owner, [`state::AppState`]; the form is
-//! generated from the parameter table ([`form`], with its error summary); outputs come from the
+//! app is still loading (which delayed a usable form by about 15 ms). The state has one owner,
+//! [`state::AppState`]; the form is generated from the parameter table ([`form`], with its error summary); outputs come from the
 //! core's output registry ([`outputs`]); [`import`] fills the form from pasted text; [`persist`]
 //! restores the form from a share link or the saved draft and mirrors it back (off the
-//! keystroke path); [`submit`] sends the request through a deployer's proxy. Parts are markup
-//! from [`crate::core::markup`] wired with Leptos signals, memos and render effects (`reactive_graph`) (see
-//! ARCHITECTURE.md, "Why some views are markup"). Browser APIs are reached through [`io`] and
-//! [`dom`] (the send panel keeps its fetch calls at the end of its own file).
+//! keystroke path); [`submit`] offers sending through a deployer's proxy and loads
+//! [`send_panel`], which runs as a wasm of its own, on the first "Send…". Parts are markup
+//! from [`crate::core::markup`] wired with Leptos signals, memos and render effects
+//! (`reactive_graph`, see ARCHITECTURE.md, "Why the views are markup"). Browser APIs are reached
+//! through [`io`] and [`dom`] (the send panel keeps its fetch calls at the end of its own file).
 
 pub mod dom;
 pub mod form;
@@ -108,7 +109,7 @@ impl Announcer {
         let message = message.into();
         self.0.set(message.clone());
         let signal = self.0;
-        crate::ui::dom::after(
+        dom::after(
             move || {
                 if signal.with_untracked(|m| *m == message) {
                     signal.set(String::new());

@@ -106,7 +106,7 @@ impl Panel {
             &request.encode(),
             &(Rc::new(move |heard| self.receive(heard)) as worker::Deliver),
         );
-        crate::ui::dom::after(
+        dom::after(
             move || {
                 if self.step.get_untracked() == Step::Reading(id) && !worker::is_ready() {
                     self.fail(&format!(

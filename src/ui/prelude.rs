@@ -5,8 +5,8 @@ pub use reactive_graph::computed::Memo;
 pub use reactive_graph::effect::{Effect, RenderEffect};
 pub use reactive_graph::graph::untrack;
 pub use reactive_graph::owner::{
-    LocalStorage, Owner, StoredValue, expect_context, provide_context, use_context,
+    LocalStorage, Owner, StoredValue, expect_context, provide_context,
 };
 pub use reactive_graph::prelude::*;
-pub use reactive_graph::signal::{ArcRwSignal, RwSignal};
+pub use reactive_graph::signal::RwSignal;
 pub use reactive_graph::wrappers::read::Signal;

@@ -358,7 +358,7 @@ async fn send_once(
 
     let timeout = Duration::from_secs(u64::from(submission.timeout_seconds));
     let abort = controller.clone();
-    let timer = crate::ui::dom::after(
+    let timer = dom::after(
         move || {
             in_flight.update_value(|f| f.abandoned = f.abandoned.or(Some(Abandoned::TimedOut)));
             abort.abort();
@@ -380,7 +380,7 @@ async fn send_once(
         .try_update_value(std::mem::take)
         .unwrap_or_default();
     if let Some(timer) = finished.timer {
-        crate::ui::dom::cancel(timer);
+        dom::cancel(timer);
     }
     match (finished.abandoned, result) {
         (Some(Abandoned::TimedOut), _) => target.timed_out(),

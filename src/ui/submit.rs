@@ -159,12 +159,21 @@ fn load(stage: RwSignal<Stage>) {
 }
 
 /// The HTTP status `config.json` is answered with, or `None` when the fetch fails. Its text
-/// is read by the panel, not here (a GET rather than a HEAD: some static hosts refuse HEAD).
+/// is checked by the panel, not here (a GET rather than a HEAD: some static hosts refuse HEAD).
+/// The body is still read to its end: left unread, the request stays unfinished for as long as
+/// the page lives, and the network never goes quiet.
 async fn config_status() -> Option<u16> {
     let window = web_sys::window()?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
     let promise = window.fetch_with_str_and_init(config::FILE_NAME, &init);
-    let response = JsFuture::from(promise).await.ok()?;
-    Some(response.dyn_into::<web_sys::Response>().ok()?.status())
+    let response = JsFuture::from(promise)
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if let Ok(body) = response.array_buffer() {
+        let _ = JsFuture::from(body).await;
+    }
+    Some(response.status())
 }

@@ -109,6 +109,8 @@ async function openApp(config, t) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.requested = [];
   page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
+  page.finished = [];
+  page.on('requestfinished', (r) => page.finished.push(new URL(r.url()).pathname));
   t.after(async () => {
     await page.close();
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
@@ -179,6 +181,16 @@ test('no config.json: sending is off, says how to enable it, the rest works', as
   await fillValid(page);
   assert.match(await page.textContent('#out-http-body'), /"serverId": "s-12345678"/);
   assert.deepEqual(panelFiles(page), []);
+});
+
+test('the look for config.json finishes its request, with or without the file', async (t) => {
+  for (const config of [null, { proxy: { url: './aws/sms/' } }]) {
+    const page = await openApp(config, t);
+    // An unread body would leave the request open for as long as the page lives.
+    const deadline = Date.now() + 5000;
+    while (!page.finished.includes('/config.json') && Date.now() < deadline) await page.waitForTimeout(50);
+    assert.ok(page.finished.includes('/config.json'), `config.json ${config ? 'present' : 'absent'}: the request finished`);
+  }
 });
 
 test('a config without "proxy" turns sending off the same way', async (t) => {

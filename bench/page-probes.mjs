@@ -8,8 +8,12 @@
  * `isReady()` holds, as milliseconds since navigation start, in `window.__benchReady`.
  * The check runs after every batch of DOM mutations (a microtask after the change) and, as a
  * fallback for changes that touch no node (a form control's value property), on every frame.
- * `window.__benchReadyBy` says which of the two saw it first. Both functions are put into the
- * init script as source text (see `readyScript`), since the app's CSP forbids `eval`.
+ * `window.__benchReadyBy` says which of the two saw it first. The moment is also written to
+ * the console as `READY_MESSAGE`, which the driver hears over the DevTools protocol: waiting
+ * for it runs nothing in the page, whereas Playwright's `waitForFunction` injects its helper
+ * script and polls it every frame, inside the very start-up being timed. Both functions are
+ * put into the init script as source text (see `readyScript`), since the app's CSP forbids
+ * `eval`.
  */
 export function installReadyProbe(isReady) {
   const check = (by) => {
@@ -24,6 +28,7 @@ export function installReadyProbe(isReady) {
       window.__benchReady = performance.now();
       window.__benchReadyBy = by;
       observer.disconnect();
+      console.debug('bench: ready');
     }
     return ok;
   };
@@ -34,6 +39,9 @@ export function installReadyProbe(isReady) {
   };
   requestAnimationFrame(frame);
 }
+
+/** What the ready probe writes to the console (the string literal in `installReadyProbe`). */
+export const READY_MESSAGE = 'bench: ready';
 
 /** Our page is usable when its first parameter control exists and the outputs are filled. */
 export function oursReady() {

@@ -8,11 +8,12 @@
 // to see what a keystroke costs once those writes are off its path.
 
 import { chromium } from 'playwright-core';
+import path from 'node:path';
 import { startServer } from './serve.mjs';
-import { measureKeystrokes, readyScript, oursReady, setControl } from './page-probes.mjs';
+import { READY_MESSAGE, measureKeystrokes, readyScript, oursReady, setControl } from './page-probes.mjs';
 
 const args = process.argv.slice(2);
-const dist = args[0];
+const dist = args[0] && path.resolve(args[0]);
 if (!dist) {
   console.error('usage: node profile.mjs DIST_DIR [--keys N] [--long]');
   process.exit(2);
@@ -71,8 +72,13 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
-  await page.goto(`${server.origin}/`);
-  await page.waitForFunction(() => window.__benchReady !== undefined);
+  // As in run.mjs: hear the probe on the console rather than polling in the page.
+  const heard = new Promise((resolve, reject) => {
+    page.on('console', (m) => m.text() === READY_MESSAGE && resolve());
+    setTimeout(() => reject(new Error('the page did not get ready within 30 s')), 30_000).unref();
+  });
+  await page.goto(`${server.origin}/`, { waitUntil: 'commit' });
+  await heard;
   const ready = await page.evaluate(() => window.__benchReady);
   print(`first load (ready at ${ready.toFixed(1)} ms)`, (await cdp.send('Profiler.stop')).profile);
 

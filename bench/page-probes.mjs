@@ -158,6 +158,24 @@ export function setControl({ name, value }) {
   return true;
 }
 
+/**
+ * Driver side: resolves when the page's ready probe writes `READY_MESSAGE` to the console,
+ * rejects after `timeoutMs`. Listening runs no code in the page (see `installReadyProbe`).
+ * Call it before navigating.
+ */
+export function readyHeard(page, timeoutMs = 30_000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready message within ${timeoutMs / 1000} s`)), timeoutMs);
+    timer.unref();
+    page.on('console', (m) => {
+      if (m.text() === READY_MESSAGE) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
 /** The init script text that installs the ready probe with the given condition. */
 export function readyScript(isReady) {
   return `(${installReadyProbe.toString()})(${isReady.toString()});`;

@@ -10,7 +10,7 @@
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
-import { READY_MESSAGE, measureKeystrokes, readyScript, oursReady, setControl } from './page-probes.mjs';
+import { measureKeystrokes, readyHeard, readyScript, oursReady, setControl } from './page-probes.mjs';
 
 const args = process.argv.slice(2);
 const dist = args[0] && path.resolve(args[0]);
@@ -72,11 +72,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
-  // As in run.mjs: hear the probe on the console rather than polling in the page.
-  const heard = new Promise((resolve, reject) => {
-    page.on('console', (m) => m.text() === READY_MESSAGE && resolve());
-    setTimeout(() => reject(new Error('the page did not get ready within 30 s')), 30_000).unref();
-  });
+  const heard = readyHeard(page);
   await page.goto(`${server.origin}/`, { waitUntil: 'commit' });
   await heard;
   const ready = await page.evaluate(() => window.__benchReady);

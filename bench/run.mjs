@@ -11,7 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
-import { READY_MESSAGE, measureKeystrokes, oursReady, peerReady, readyScript, setControl } from './page-probes.mjs';
+import { measureKeystrokes, oursReady, peerReady, readyHeard, readyScript, setControl } from './page-probes.mjs';
 
 /** The pause before each timed load, for both pages alike. */
 const SETTLE_MS = 500;
@@ -126,16 +126,10 @@ async function load(browser, site, { keepOpen = false } = {}) {
   await context.addInitScript({ content: readyScript(site.ready) });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
-  // The probe says when the page is ready on the console: listening to it runs no code in
-  // the page while it starts (see installReadyProbe).
-  let timer;
-  const ready = new Promise((resolve, reject) => {
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-      if (m.text() === READY_MESSAGE) resolve();
-    });
-    timer = setTimeout(() => reject(new Error('no ready message')), 30_000);
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
   });
+  const ready = readyHeard(page);
   ready.catch(() => {}); // awaited below; this only keeps an early rejection from going unhandled
   site.server.takeLog();
   let readyMs = NaN;
@@ -146,8 +140,6 @@ async function load(browser, site, { keepOpen = false } = {}) {
     [readyMs, readyBy] = await page.evaluate(() => [window.__benchReady, window.__benchReadyBy]);
   } catch (e) {
     errors.push(`not ready within 30 s: ${e.message.split('\n')[0]}`);
-  } finally {
-    clearTimeout(timer);
   }
   await page.waitForLoadState('networkidle').catch(() => {});
   const served = site.server.takeLog();

@@ -8,9 +8,6 @@
 pub mod diagnostic;
 pub mod form;
 pub mod import;
-pub mod import_message;
-pub mod json_reader;
-pub mod markup;
 pub mod params;
 pub mod render;
 pub mod request;
@@ -18,6 +15,7 @@ pub mod share;
 pub mod submit;
 pub mod timestamp;
 pub mod validate;
+pub mod view;
 
 /// The read-only reference folder (`../shared/reference` beside the clone, or
 /// `$SMSJB_REFERENCE_DIR`) that tests compare against.

@@ -9,6 +9,7 @@
 
 pub mod command;
 pub mod json;
+pub mod message;
 pub mod yaml;
 
 use std::fmt::Write as _;
@@ -27,7 +28,8 @@ pub struct Imported {
 }
 
 /// The kinds of text [`detect_and_import`] tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// A command line for bash/zsh/sh, PowerShell or cmd.exe.
     Command,

@@ -23,6 +23,81 @@ pub struct CliOptions {
     pub style: Style,
 }
 
+/// A setting an output offers beside its text, such as the command's shell. Each has a
+/// control `name` (also its share-link key), a label and a fixed list of values; the UI shows
+/// every choice of [`Output::choices`] the same way, so an output with a new setting only adds
+/// a variant here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Choice {
+    /// The shell the command is written for.
+    Shell,
+    /// One line, several lines, or values in an input file.
+    Style,
+}
+
+impl Choice {
+    /// The control's `name` and the share-link key.
+    pub fn name(self) -> &'static str {
+        match self {
+            Choice::Shell => "shell",
+            Choice::Style => "style",
+        }
+    }
+
+    /// The label shown beside the control.
+    pub fn label(self) -> &'static str {
+        match self {
+            Choice::Shell => "Shell",
+            Choice::Style => "Style",
+        }
+    }
+
+    /// Every value, as (stable spelling, label), in display order.
+    pub fn values(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Choice::Shell => Shell::ALL
+                .iter()
+                .map(|s| {
+                    let label = match s {
+                        Shell::Bash => "bash / zsh",
+                        Shell::PowerShell => "PowerShell",
+                        Shell::Cmd => "cmd.exe",
+                    };
+                    (s.as_str(), label)
+                })
+                .collect(),
+            Choice::Style => Style::ALL
+                .iter()
+                .map(|s| {
+                    let label = match s {
+                        Style::Multiline => "Several lines",
+                        Style::Oneline => "One line",
+                        Style::JsonFile => "Values in --cli-input-json file",
+                        Style::YamlFile => "Values in --cli-input-yaml file (v2)",
+                    };
+                    (s.as_str(), label)
+                })
+                .collect(),
+        }
+    }
+
+    /// The value chosen in `options`.
+    pub fn get(self, options: CliOptions) -> &'static str {
+        match self {
+            Choice::Shell => options.shell.as_str(),
+            Choice::Style => options.style.as_str(),
+        }
+    }
+
+    /// Chooses `value`; false (and nothing changed) when it is not one of [`Choice::values`].
+    pub fn set(self, options: &mut CliOptions, value: &str) -> bool {
+        match self {
+            Choice::Shell => Shell::parse(value).map(|v| options.shell = v).is_some(),
+            Choice::Style => Style::parse(value).map(|v| options.style = v).is_some(),
+        }
+    }
+}
+
 /// Every output the app generates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Output {
@@ -119,6 +194,34 @@ impl Output {
         }
     }
 
+    /// The settings this output offers beside its text (only these outputs are rendered again
+    /// when a setting changes).
+    pub fn choices(self) -> &'static [Choice] {
+        match self {
+            Output::Cli => &[Choice::Shell, Choice::Style],
+            _ => &[],
+        }
+    }
+
+    /// False for the outputs that are the same for every form (the skeletons).
+    pub fn depends_on_form(self) -> bool {
+        !matches!(
+            self,
+            Output::SkeletonInput | Output::SkeletonYamlInput | Output::SkeletonOutput
+        )
+    }
+
+    /// The media type a download is offered with.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Output::Json | Output::SkeletonInput | Output::SkeletonOutput | Output::HttpBody => {
+                "application/json"
+            }
+            Output::Yaml | Output::SkeletonYamlInput => "application/yaml",
+            Output::Cli | Output::HttpRequest => "text/plain",
+        }
+    }
+
     /// Renders this output for a request.
     pub fn render(self, request: &Request, options: CliOptions) -> Rendered {
         match self {
@@ -131,5 +234,47 @@ impl Output {
             Output::HttpRequest => http::render(request),
             Output::HttpBody => Rendered::plain(http::body(request)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_choice_reads_back_each_of_its_values_and_refuses_others() {
+        for output in Output::ALL {
+            for choice in output.choices() {
+                let values = choice.values();
+                assert!(!values.is_empty(), "{choice:?}");
+                for (value, label) in values {
+                    let mut options = CliOptions::default();
+                    assert!(choice.set(&mut options, value), "{choice:?} {value}");
+                    assert_eq!(choice.get(options), value);
+                    assert!(!label.is_empty());
+                }
+                let mut options = CliOptions::default();
+                assert!(!choice.set(&mut options, "fish"));
+                assert_eq!(options, CliOptions::default());
+            }
+        }
+        assert_eq!(Choice::Shell.values()[0], ("bash", "bash / zsh"));
+        let names: Vec<_> = Output::ALL
+            .iter()
+            .flat_map(|o| o.choices())
+            .map(|c| c.name())
+            .collect();
+        assert_eq!(names, ["shell", "style"]);
+    }
+
+    #[test]
+    fn only_the_skeletons_ignore_the_form() {
+        let fixed: Vec<_> = Output::ALL
+            .into_iter()
+            .filter(|o| !o.depends_on_form())
+            .map(Output::id)
+            .collect();
+        assert_eq!(fixed, ["skeleton-input", "skeleton-yaml-input", "skeleton-output"]);
+        assert_eq!(Output::HttpBody.media_type(), "application/json");
     }
 }

@@ -4,7 +4,10 @@
 //! problem is reported with its place, unknown keys only warn, and anything that looks like a
 //! credential makes the whole file refused.
 
-use crate::core::json_reader::{self, Object, SyntaxError, Value};
+use serde_json::{Map, Value};
+
+/// A JSON object, its keys in the file's order.
+type Object = Map<String, Value>;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 
@@ -59,7 +62,7 @@ pub struct Proxy {
 
 /// Reads the text of `config.json`. On failure, gives every problem found, each with its place.
 pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-    let value = match json_reader::parse(text) {
+    let value = match serde_json::from_str::<Value>(text) {
         Ok(value) => value,
         Err(e) => return Err(vec![syntax_problem(text, &e)]),
     };
@@ -174,7 +177,7 @@ fn problem(place: &str, message: impl Into<String>) -> Diagnostic {
 }
 
 fn warn_unknown(object: &Object, prefix: &str, known: &[&str], warnings: &mut Vec<Diagnostic>) {
-    for key in object.keys().filter(|k| !known.contains(k)) {
+    for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
         let hint = known
             .iter()
             .find(|k| k.eq_ignore_ascii_case(key))
@@ -262,8 +265,11 @@ fn looks_like_access_key_id(text: &str) -> bool {
         })
 }
 
-fn syntax_problem(text: &str, error: &SyntaxError) -> Diagnostic {
-    let place = format!("line {}, column {}", error.line, error.column);
+fn syntax_problem(text: &str, error: &serde_json::Error) -> Diagnostic {
+    let place = format!("line {}, column {}", error.line(), error.column());
+    // The error's text ends with its place, which the diagnostic already gives.
+    let full = error.to_string();
+    let reason = full.split(" at line ").next().unwrap_or(&full);
     let message = if text.trim_start().starts_with('<') {
         "this is not JSON but looks like an HTML page: the web server probably answers every \
          address with the app's page. Put a real config.json there, or make the server answer \
@@ -273,7 +279,7 @@ fn syntax_problem(text: &str, error: &SyntaxError) -> Diagnostic {
         "the file is empty; delete it to turn sending off, or give {\"proxy\": {\"url\": …}}."
             .to_owned()
     } else {
-        format!("this is not valid JSON: {}.", error.reason)
+        format!("this is not valid JSON: {reason}.")
     };
     Diagnostic::general(Severity::Error, message).at(format!("{FILE_NAME}: {place}"))
 }

@@ -5,7 +5,7 @@
 //! cancel) are outcomes too, so the UI has one type to show. Nothing here ever suggests an
 //! automatic retry: a second create call can create a second job.
 
-use crate::core::json_reader::{self, Value};
+use serde_json::Value;
 
 /// The most body text kept from an answer; more is cut off (a real answer is a few hundred bytes).
 pub const MAX_BODY_KEPT: usize = 64 * 1024;
@@ -319,7 +319,7 @@ pub fn classify(answer: &Answer) -> Outcome {
     let parsed: Option<Value> = if answer.is_cut() {
         None
     } else {
-        json_reader::parse(&answer.body).ok()
+        serde_json::from_str::<Value>(&answer.body).ok()
     };
     if (200..300).contains(&answer.status) {
         let oddity = if answer.is_cut() {
@@ -687,7 +687,7 @@ mod tests {
     #[test]
     fn every_error_of_the_operation_has_a_meaning() {
         let path = crate::core::reference_dir().join("model-constraints.json");
-        let model = json_reader::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let model: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let errors = model.get("errors").and_then(Value::as_object).unwrap();
         assert_eq!(errors.len(), 9);
         for (name, shape) in errors.iter() {

@@ -2,7 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    sms_job_builder::ui::start();
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(sms_job_builder::ui::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -274,7 +274,10 @@ mod tests {
             .filter(|o| !o.depends_on_form())
             .map(Output::id)
             .collect();
-        assert_eq!(fixed, ["skeleton-input", "skeleton-yaml-input", "skeleton-output"]);
+        assert_eq!(
+            fixed,
+            ["skeleton-input", "skeleton-yaml-input", "skeleton-output"]
+        );
         assert_eq!(Output::HttpBody.media_type(), "application/json");
     }
 }

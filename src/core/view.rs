@@ -120,10 +120,11 @@ pub fn needs_textarea(text: &str) -> bool {
     text.bytes().any(|b| b == b'\n' || b == b'\r')
 }
 
-/// The line under the seed time: the instant that will be sent, in UTC and in epoch seconds.
-pub fn instant_line(text: &str, zone: Zone, local: &dyn LocalZone) -> String {
+/// The line under the seed time: the instant that will be sent, in UTC and in epoch seconds;
+/// for an empty field, the forms it accepts with examples from the clock (`now`).
+pub fn instant_line(text: &str, zone: Zone, local: &dyn LocalZone, now: i64) -> String {
     if text.trim().is_empty() {
-        return "Accepts 2026-12-01T09:00:00Z, 2026-12-01 09:00 or epoch seconds.".to_owned();
+        return timestamp::accepted_forms(now);
     }
     match timestamp::parse(text) {
         Ok(parsed) => {
@@ -299,7 +300,10 @@ mod tests {
         let [unset, on, off] = boolean_choices("run-once");
         assert_eq!((unset.value, unset.id.as_str()), ("", "f-run-once"));
         assert_eq!((on.value, on.label.as_str()), ("true", "--run-once"));
-        assert_eq!((off.id.as_str(), off.label.as_str()), ("f-run-once-false", "--no-run-once"));
+        assert_eq!(
+            (off.id.as_str(), off.label.as_str()),
+            ("f-run-once-false", "--no-run-once")
+        );
     }
 
     #[test]
@@ -309,20 +313,28 @@ mod tests {
         assert_eq!(plain.len(), 3);
         assert_eq!(plain[0].1, "Not set (the service decides)");
         let stray = choice_options(licence, "<b>");
-        assert_eq!(stray.last().unwrap(), &("<b>".to_owned(), "<b> (not valid)".to_owned()));
+        assert_eq!(
+            stray.last().unwrap(),
+            &("<b>".to_owned(), "<b> (not valid)".to_owned())
+        );
         assert_eq!(choice_options(param("output"), "")[0].1, "Not set");
     }
 
     #[test]
     fn the_instant_line_says_what_is_sent() {
         let tokyo = FixedOffset(9 * 3600);
-        assert!(instant_line(" ", Zone::Utc, &tokyo).starts_with("Accepts "));
+        // 2026-11-25T09:00:00Z; the examples are the next morning.
+        let now = 1_795_597_200;
         assert_eq!(
-            instant_line("2026-12-01 09:00", Zone::Local, &tokyo),
+            instant_line(" ", Zone::Utc, &tokyo, now),
+            timestamp::accepted_forms(now)
+        );
+        assert_eq!(
+            instant_line("2026-12-01 09:00", Zone::Local, &tokyo, now),
             "Sent as 2026-12-01T00:00:00Z (epoch 1796083200)."
         );
         assert_eq!(
-            instant_line("soon", Zone::Utc, &tokyo),
+            instant_line("soon", Zone::Utc, &tokyo, now),
             "Not a time the CLI can read yet."
         );
         assert!(needs_textarea("a\nb") && needs_textarea("a\rb") && !needs_textarea("a b"));

@@ -4,25 +4,23 @@
 //!
 //! The importers run in a Web Worker (`src/bin/import_worker.rs`), started on the first
 //! import, so none of their code is part of the page's first load. The panel sends the text as
-//! a [`Request`] and shows "Reading…" until the [`Reply`] comes back. A worker
-//! that cannot be loaded is reported as such, with the form and the pasted text untouched. The
-//! few browser calls that run the worker are kept together at the end of this file.
+//! a [`Request`] and shows "Reading…" until the [`Reply`] comes back. A worker that cannot be
+//! loaded is reported as such, with the form and the pasted text untouched. The few browser
+//! calls that run the worker are kept together at the end of this file.
 
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::ui::prelude::*;
+use leptos::prelude::*;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
-use web_sys::Element;
-
 use crate::core::form::Form;
 use crate::core::import::Format;
-use crate::core::import_message::{Reply, Request};
-use crate::core::markup::import as markup_import;
-use crate::ui::Announcer;
+use crate::core::import::message::{Received, Reply, Request};
+use crate::core::view;
+use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::state::AppState;
-use crate::ui::{dom, keep};
+use crate::ui::{Announcer, io};
 
 /// How long the worker may take to start before the panel gives up on it. It is normally
 /// ready well within a second; this only catches a worker whose code never arrives.
@@ -97,26 +95,18 @@ impl Panel {
         let id = self.last_id.get_value() + 1;
         self.last_id.set_value(id);
         self.step.set(Step::Reading(id));
-        let request = Request {
-            id,
-            text: pasted,
-            format: None,
-        };
         worker::send(
-            &request.encode(),
+            &Request::new(id, pasted),
             &(Rc::new(move |heard| self.receive(heard)) as worker::Deliver),
         );
-        dom::after(
-            move || {
-                if self.step.get_untracked() == Step::Reading(id) && !worker::is_ready() {
-                    self.fail(&format!(
-                        "it did not start within {} seconds",
-                        START_TIMEOUT.as_secs()
-                    ));
-                }
-            },
-            START_TIMEOUT,
-        );
+        io::after(START_TIMEOUT, move || {
+            if self.step.get_untracked() == Step::Reading(id) && !worker::is_ready() {
+                self.fail(&format!(
+                    "it did not start within {} seconds",
+                    START_TIMEOUT.as_secs()
+                ));
+            }
+        });
     }
 
     /// What the worker said (or why it could not say anything).
@@ -124,13 +114,13 @@ impl Panel {
         let Step::Reading(waiting_for) = self.step.get_untracked() else {
             return;
         };
-        match heard {
-            Ok(Reply::Imported {
+        match heard.map(Reply::receive) {
+            Ok(Ok(Some(Received {
                 id,
                 format,
                 form,
                 diagnostics,
-            }) if id == waiting_for => {
+            }))) if id == waiting_for => {
                 self.read_as.set(Some(format));
                 self.problems.set(diagnostics);
                 if self.state.is_empty_now() || self.state.form_untracked() == form {
@@ -139,9 +129,7 @@ impl Panel {
                     self.step.set(Step::Confirm(form));
                 }
             }
-            Ok(Reply::Refused { id, reason }) if id.is_none_or(|id| id == waiting_for) => {
-                self.fail(&format!("it refused the request: {reason}"));
-            }
+            Ok(Err((id, why))) if id.is_none_or(|id| id == waiting_for) => self.fail(&why),
             // A late answer to an earlier request, or the ready signal: nothing to show.
             Ok(_) => {}
             Err(why) => self.fail(&why),
@@ -162,82 +150,116 @@ impl Panel {
         self.announcer
             .say("The importer could not run; the form is unchanged.");
     }
-}
 
-/// The collapsible import panel, appended to `parent`. Its contents are built when it is
-/// first opened, not on every page load: most visits never import. Once built they stay, so
-/// closing the panel loses nothing typed.
-pub fn mount(parent: &Element) {
-    let panel = Panel::new();
-    let Some(details) = dom::append(parent, "details", "panel-box import", markup_import::PANEL)
-    else {
-        return;
-    };
-    let step = panel.step;
-    {
-        let details = details.clone();
-        keep(RenderEffect::new(move |_| {
-            dom::set_attr(&details, "data-step", step.with(Step::name));
-        }));
-    }
-    let opened = StoredValue::new(false);
-    let toggled = details.clone();
-    dom::listen(&details, "toggle", move |_| {
-        if !opened.get_value() {
-            opened.set_value(true);
-            panel.open(&toggled);
+    /// Replaces the form with what was read, once the user allowed it.
+    fn replace(self) {
+        if let Step::Confirm(form) = self.step.get_untracked() {
+            self.apply(form);
         }
-    });
+    }
 }
 
-impl Panel {
-    /// Builds what the panel holds and wires it: the text box, the buttons, and the report
-    /// that follows the step.
-    fn open(self, details: &Element) {
-        let _ = details.insert_adjacent_html("beforeend", markup_import::CONTENTS);
-        let (Some(reading), Some(result)) = (
-            dom::find(details, ".import-reading"),
-            dom::find(details, ".import-result"),
-        ) else {
-            return;
-        };
-        dom::listen(details, "input", move |ev| {
-            if let Some(area) = dom::target(&ev).filter(|t| t.id() == "import-text") {
-                self.text.set(dom::value(&area));
-            }
-        });
-        dom::listen(details, "click", move |ev| {
-            let button = dom::target(&ev).and_then(|t| dom::closest(&t, "button"));
-            match button.map(|b| b.id()).as_deref() {
-                Some("import-run") => self.run(),
-                Some("import-replace") => {
-                    if let Step::Confirm(form) = self.step.get_untracked() {
-                        self.apply(form);
-                    }
+/// The collapsible import panel. What it holds is built when it is first opened, not on every
+/// page load: most visits never import. Once built it stays, so closing the panel loses
+/// nothing typed.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let panel = Panel::new();
+    let opened = RwSignal::new(false);
+    view! {
+        <details
+            class="panel-box import"
+            data-step=move || panel.step.with(Step::name)
+            on:toggle=move |_| {
+                if !opened.get_untracked() {
+                    opened.set(true);
                 }
-                Some("import-cancel") => self.step.set(Step::Idle),
-                _ => {}
             }
-        });
-        keep(RenderEffect::new(move |_| {
-            self.step.with(|step| {
-                dom::toggle_attr(&reading, "hidden", !matches!(step, Step::Reading(_)));
-                let html = match step {
-                    Step::Idle | Step::Reading(_) => String::new(),
-                    Step::Failed(why) => markup_import::failed(why),
-                    Step::Confirm(_) => {
-                        markup_import::CONFIRM.to_owned()
-                            + &self.problems.with_untracked(|p| {
-                                markup_import::report(self.read_as.get_untracked(), p)
-                            })
-                    }
-                    Step::Done => self
-                        .problems
-                        .with_untracked(|p| markup_import::report(self.read_as.get_untracked(), p)),
-                };
-                result.set_inner_html(&html);
-            });
-        }));
+        >
+            <summary>"Import a command, JSON or YAML"</summary>
+            <Show when=move || opened.get()>
+                <ImportContents panel />
+            </Show>
+        </details>
+    }
+}
+
+/// The text box, the button, "Reading…" while the worker reads, and the question or report.
+#[component]
+fn ImportContents(panel: Panel) -> impl IntoView {
+    let reading = move || panel.step.with(|s| matches!(s, Step::Reading(_)));
+    view! {
+        <label for="import-text" class="label">
+            "Paste an " <code>"aws sms create-replication-job"</code>
+            " command (bash, PowerShell or cmd), or a --cli-input-json / --cli-input-yaml document"
+        </label>
+        <textarea
+            id="import-text"
+            name="import-text"
+            spellcheck="false"
+            autocomplete="off"
+            prop:value=panel.text
+            on:input=move |ev| panel.text.set(event_target_value(&ev))
+        ></textarea>
+        <div class="row">
+            <button type="button" id="import-run" on:click=move |_| panel.run()>
+                "Import"
+            </button>
+            <span class="import-reading" role="status" hidden=move || !reading()>
+                "Reading…"
+            </span>
+        </div>
+        <div class="import-result">{move || result(panel)}</div>
+    }
+}
+
+/// What the panel shows under the button for the current step.
+fn result(panel: Panel) -> AnyView {
+    panel.step.with(|step| match step {
+        Step::Idle | Step::Reading(_) => ().into_any(),
+        Step::Failed(why) => view! {
+            <ul class="diagnostics" id="import-problems" role="alert">
+                {diagnostic_item(view::import_failed(why))}
+            </ul>
+        }
+        .into_any(),
+        Step::Confirm(_) => view! {
+            <div class="confirm" role="alert">
+                <p>"The form already holds values. Replace them with what was imported?"</p>
+                <div class="row">
+                    <button
+                        type="button"
+                        class="primary"
+                        id="import-replace"
+                        on:click=move |_| panel.replace()
+                    >
+                        "Replace the form"
+                    </button>
+                    <button
+                        type="button"
+                        id="import-cancel"
+                        on:click=move |_| panel.step.set(Step::Idle)
+                    >
+                        "Keep the current form"
+                    </button>
+                </div>
+            </div>
+            {report(panel)}
+        }
+        .into_any(),
+        Step::Done => report(panel).into_any(),
+    })
+}
+
+/// What the last import found: how the text was read (when it was) and every problem.
+fn report(panel: Panel) -> impl IntoView {
+    let problems = panel.problems.get_untracked();
+    let heading = view::import_heading(panel.read_as.get_untracked(), problems.len());
+    view! {
+        <p class="import-heading">{heading}</p>
+        <ul class="diagnostics" id="import-problems">
+            {problems.into_iter().map(diagnostic_item).collect_view()}
+        </ul>
     }
 }
 
@@ -250,7 +272,7 @@ mod worker {
     use wasm_bindgen::prelude::*;
     use web_sys::{Event, MessageEvent, Worker};
 
-    use crate::core::import_message::Reply;
+    use crate::core::import::message::{Reply, Request};
 
     /// The loader Trunk writes for the `import-worker` binary (`data-loader-shim`), next to
     /// `index.html`; workers keep fixed file names.
@@ -264,7 +286,7 @@ mod worker {
         /// True once the worker said it listens.
         ready: bool,
         /// Requests sent before that, in order.
-        queued: Vec<String>,
+        queued: Vec<JsValue>,
         _on_message: Closure<dyn Fn(MessageEvent)>,
         _on_error: Closure<dyn Fn(Event)>,
     }
@@ -274,7 +296,11 @@ mod worker {
     }
 
     /// Sends a request, starting the worker first if there is none.
-    pub(super) fn send(request: &str, deliver: &Deliver) {
+    pub(super) fn send(request: &Request, deliver: &Deliver) {
+        let Ok(request) = serde_wasm_bindgen::to_value(request) else {
+            deliver(Err("the text could not be passed to it".to_owned()));
+            return;
+        };
         let failed = RUNNING.with_borrow_mut(|running| {
             if running.is_none() {
                 *running = Some(start(deliver.clone())?);
@@ -283,9 +309,9 @@ mod worker {
                 return Err("no worker".to_owned());
             };
             if running.ready {
-                post(&running.worker, request)
+                post(&running.worker, &request)
             } else {
-                running.queued.push(request.to_owned());
+                running.queued.push(request);
                 Ok(())
             }
         });
@@ -308,9 +334,9 @@ mod worker {
         }
     }
 
-    fn post(worker: &Worker, request: &str) -> Result<(), String> {
+    fn post(worker: &Worker, request: &JsValue) -> Result<(), String> {
         worker
-            .post_message(&JsValue::from_str(request))
+            .post_message(request)
             .map_err(|_| "the browser refused to pass the text to it".to_owned())
     }
 
@@ -325,9 +351,10 @@ mod worker {
         let on_message = {
             let deliver = deliver.clone();
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                let text = event.data().as_string().unwrap_or_default();
-                match Reply::decode(&text) {
-                    Ok(Reply::Ready) => flush(&deliver),
+                match serde_wasm_bindgen::from_value::<Reply>(event.data()) {
+                    Ok(Reply::Ready { v }) if v == crate::core::import::message::VERSION => {
+                        flush(&deliver);
+                    }
                     Ok(reply) => deliver(Ok(reply)),
                     Err(why) => deliver(Err(format!("its answer is unreadable: {why}"))),
                 }

@@ -1,11 +1,15 @@
-//! The browser edge: clock, local time zone, clipboard, local storage, the address bar and
-//! downloads: the browser calls the parts of the UI share (with [`crate::ui::dom`] for the
-//! page's own elements). The import worker's and the send panel's own calls sit at the end of
-//! their files.
+//! The browser edge: clock, local time zone, clipboard, storage, the address
+//! bar, timers (gloo-timers), downloads (gloo-file) and focus: the browser calls the parts of
+//! the UI share, apart from the DOM the views build. The import worker's and the send panel's
+//! own calls sit at the end of their files.
 //!
 //! Nothing here panics when the browser refuses something (storage disabled, clipboard
 //! denied): each function reports failure as a value or does nothing.
 
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::window_event_listener;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::timestamp::{self, LocalZone};
@@ -106,6 +110,10 @@ pub fn href() -> String {
         .unwrap_or_default()
 }
 
+// Storage is reached through `web_sys` rather than gloo-storage: gloo-storage's typed access
+// stores JSON (the draft is a plain share query, readable in the browser's tools), and its raw
+// access throws when the browser disables storage, where these functions quietly do nothing.
+
 fn storage() -> Option<web_sys::Storage> {
     window().and_then(|w| w.local_storage().ok().flatten())
 }
@@ -136,20 +144,12 @@ pub async fn copy(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Offers text as a file download with the given name (through a Blob object URL).
+/// Offers text as a file download with the given name, through a Blob's object URL.
 pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
     let Some(document) = window().and_then(|w| w.document()) else {
         return false;
     };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
-        return false;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return false;
-    };
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(text, Some(mime)));
     let done = document
         .create_element("a")
         .ok()
@@ -160,36 +160,30 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
             a.click();
         })
         .is_some();
-    // Revoking at once can cancel the download in some browsers; give it time first.
-    crate::ui::dom::after(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
+    // Revoking at once (dropping the URL) can cancel the download in some browsers; keep it
+    // for a while first.
+    after(Duration::from_secs(30), move || drop(url));
     done
 }
 
-/// Moves keyboard focus to the element with this id (used by the error summary's links),
-/// first opening any collapsed `<details>` around it.
-pub fn focus(id: &str) {
-    let Some(found) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
-        return;
-    };
-    let mut ancestor = found.parent_element();
+/// Runs `run` once after `delay`.
+pub fn after(delay: Duration, run: impl FnOnce() + 'static) {
+    let millis = u32::try_from(delay.as_millis()).unwrap_or(u32::MAX);
+    gloo_timers::callback::Timeout::new(millis, run).forget();
+}
+
+/// Moves keyboard focus to a control (the error summary's links, start over), first opening
+/// any collapsed `<details>` around it.
+pub fn focus(element: &web_sys::HtmlElement) {
+    let mut ancestor = element.parent_element();
     while let Some(a) = ancestor {
-        if a.tag_name().eq_ignore_ascii_case("details") {
-            let _ = a.set_attribute("open", "");
+        if let Some(details) = a.dyn_ref::<web_sys::HtmlDetailsElement>() {
+            details.set_open(true);
         }
         ancestor = a.parent_element();
     }
-    if let Ok(element) = found.dyn_into::<web_sys::HtmlElement>() {
-        let _ = element.focus();
-        element.scroll_into_view();
-    }
+    let _ = element.focus();
+    element.scroll_into_view();
 }
 
 fn session() -> Option<web_sys::Storage> {
@@ -213,7 +207,8 @@ pub fn session_save(key: &str, value: &str) {
 /// Work written there is the last chance before a reload reads storage again.
 pub fn on_page_hidden(run: impl Fn() + Clone + 'static) {
     let on_visibility = run.clone();
-    crate::ui::dom::on_window("visibilitychange", move |_| {
+    // The listeners stay for the life of the page.
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
         let hidden = window()
             .and_then(|w| w.document())
             .is_some_and(|d| d.hidden());
@@ -221,17 +216,7 @@ pub fn on_page_hidden(run: impl Fn() + Clone + 'static) {
             on_visibility();
         }
     });
-    crate::ui::dom::on_window("pagehide", move |_| run());
-}
-
-/// Sets the `value` property of a form control (an `<input>`, `<textarea>` or `<select>`),
-/// which is what the control shows and edits (the attribute is only its initial value).
-pub fn set_control_value(control: &JsValue, value: &str) {
-    let _ = js_sys::Reflect::set(
-        control,
-        &JsValue::from_str("value"),
-        &JsValue::from_str(value),
-    );
+    let _ = window_event_listener(ev::pagehide, move |_| run());
 }
 
 /// True when this page load is a reload or a move through history (back, forward, a restored

@@ -21,7 +21,7 @@
 
 use std::time::Duration;
 
-use crate::ui::prelude::*;
+use leptos::prelude::*;
 
 use crate::core::diagnostic::Diagnostic;
 use crate::core::form::Form;
@@ -115,7 +115,7 @@ struct Pending {
 }
 
 /// Mirrors the form into the address bar, the draft and this tab's note. Its effect only
-/// writes to the browser; it never writes app state. Provided as context by [`crate::ui::start`].
+/// writes to the browser; it never writes app state. Provided as context by [`crate::ui::App`].
 #[derive(Clone, Copy)]
 pub struct Mirror {
     state: AppState,
@@ -144,7 +144,7 @@ impl Mirror {
         mirror
     }
 
-    /// The mirror provided by [`crate::ui::start`].
+    /// The mirror provided by [`crate::ui::App`].
     pub fn get() -> Self {
         expect_context::<Self>()
     }
@@ -163,22 +163,19 @@ impl Mirror {
     /// Waits [`IDLE`]; if the form changed meanwhile, waits again, else writes.
     fn arm(self) {
         let seen = self.pending.with_value(|p| p.changes);
-        crate::ui::dom::after(
-            move || {
-                let typing = self.pending.try_update_value(|p| {
-                    let typing = p.changes != seen;
-                    p.armed = typing;
-                    typing
-                });
-                match typing {
-                    Some(true) => self.arm(),
-                    Some(false) if self.pending.with_value(|p| p.dirty) => self.flush(),
-                    // Written meanwhile (a click flushed), or the app was unmounted.
-                    _ => {}
-                }
-            },
-            IDLE,
-        );
+        io::after(IDLE, move || {
+            let typing = self.pending.try_update_value(|p| {
+                let typing = p.changes != seen;
+                p.armed = typing;
+                typing
+            });
+            match typing {
+                Some(true) => self.arm(),
+                Some(false) if self.pending.with_value(|p| p.dirty) => self.flush(),
+                // Written meanwhile (a click flushed), or the app was unmounted.
+                _ => {}
+            }
+        });
     }
 
     /// Writes the current form now: the address bar, the draft and this tab's note.

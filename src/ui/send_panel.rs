@@ -2,38 +2,39 @@
 //!
 //! This code runs in its own wasm (`src/bin/send_panel.rs`), which the page loads only when
 //! the user first asks to send (see [`crate::ui::submit`]), so none of it is in the first load.
-//! It takes over the body of the page's "Send" section and talks to the page through DOM
+//! It mounts its own view in the page's "Send" section and talks to the page through DOM
 //! events on that section: the page sends the form (as a share query) and whether it has
 //! errors with every change ([`FORM_EVENT`]), the panel asks the page to announce something
 //! ([`SAY_EVENT`]) and says when it listens ([`READY_EVENT`]).
 //!
 //! Everything that decides something lives in [`crate::core::submit`]: reading `config.json`,
-//! the address, the request, the meaning of the answer; what each stage looks like is markup
-//! from [`crate::core::markup::submit`]. This file only loads the config, walks through
-//! confirm → sending → outcome (one delegated click listener, a few render effects), and does
-//! the browser calls (fetch, abort, timer), which are kept together at the end of the file.
+//! the address, the request, the meaning of the answer. This file loads the config, walks
+//! through confirm → sending → outcome, and does the browser calls (fetch with gloo-net, abort,
+//! the timer), which are kept together at the end of the file.
 //!
 //! Sending is deliberately manual: one request at a time, never retried on its own, because a
 //! second create call can create a second job.
 
 use std::time::Duration;
 
-use crate::ui::prelude::*;
+use gloo_net::http::Request;
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::{EventTarget, RequestCache};
 
-use web_sys::Element;
-
-use crate::core::markup::{self, submit as markup_submit};
 use crate::core::share;
-use crate::core::submit::outcome::MAX_BODY_KEPT;
+use crate::core::submit::outcome::{MAX_BODY_KEPT, SEND_AGAIN_WARNING};
 use crate::core::submit::{
     self, Answer, Availability, Fetched, Outcome, Submission, Target, config,
 };
 use crate::core::validate::{self, Context};
+use crate::core::view;
+use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::io::{self, BrowserZone};
-use crate::ui::submit::{FORM_EVENT, READY_EVENT, SAY_EVENT};
-use crate::ui::{dom, keep};
+use crate::ui::submit::{
+    FORM_EVENT, READY_EVENT, SAY_EVENT, SECTION_ID, availability_status, detail, emit, listen,
+    status,
+};
 
 /// Where the panel is in its one-request cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,19 +56,21 @@ enum Abandoned {
     Cancelled,
 }
 
-/// The request in flight: its abort switch, its timer and why it was abandoned, if it was.
+/// The request in flight: its abort switch, its timer (dropping it cancels it) and why it
+/// was abandoned, if it was.
 #[derive(Default)]
 struct InFlight {
     controller: Option<web_sys::AbortController>,
-    timer: Option<i32>,
+    /// Held only so that dropping it (when the answer comes) cancels it.
+    _timer: Option<gloo_timers::callback::Timeout>,
     abandoned: Option<Abandoned>,
 }
 
-/// Everything the panel's handlers and effects share; all handles, so it is `Copy`.
+/// Everything the panel's handlers and views share; all handles, so it is `Copy`.
 #[derive(Clone, Copy)]
 struct Panel {
     /// The page's "Send" section, where the events between page and panel travel.
-    section: StoredValue<Element, LocalStorage>,
+    section: StoredValue<EventTarget, LocalStorage>,
     /// Whether the page's form has errors, as the page last said.
     has_errors: RwSignal<bool>,
     availability: RwSignal<Option<Availability>>,
@@ -78,26 +81,28 @@ struct Panel {
     in_flight: StoredValue<InFlight, LocalStorage>,
 }
 
-/// Starts the panel in the page's "Send" section: listens for the form, tells the page it
-/// listens, then loads `config.json` and opens the confirmation step when it can.
+/// Mounts the panel in the page's "Send" section.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let _ = any_spawner::Executor::init_wasm_bindgen();
     let Some(section) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("submit"))
+        .and_then(|d| d.get_element_by_id(SECTION_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
-    let Some(body) = dom::find(&section, ".submit-body") else {
-        return;
-    };
-    let owner = Owner::new();
-    owner.set();
+    let target: EventTarget = section.clone().into();
+    leptos::mount::mount_to(section, move || view! { <SendPanel section=target /> }).forget();
+}
+
+/// The panel: listens for the form, tells the page it listens, then loads `config.json` and
+/// opens the confirmation step when it can.
+#[component]
+fn SendPanel(section: EventTarget) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let has_errors = RwSignal::new(true);
-    dom::listen(&section, FORM_EVENT, move |event| {
-        let detail = js_sys::Array::from(&dom::detail(&event));
+    listen(&section, FORM_EVENT, move |event| {
+        let detail = js_sys::Array::from(&detail(event));
         query.set(detail.get(0).as_string().unwrap_or_default());
         has_errors.set(detail.get(1).as_bool().unwrap_or(true));
     });
@@ -129,10 +134,9 @@ pub fn start() {
         submission,
         in_flight: StoredValue::new_local(InFlight::default()),
     };
-    panel.wire(body);
     // The page answers at once with the form, so the panel knows it before the config.
-    dom::emit(&section, READY_EVENT, &JsValue::UNDEFINED);
-    spawn_local(async move {
+    emit(&section, READY_EVENT, &JsValue::UNDEFINED);
+    leptos::task::spawn_local(async move {
         let fetched = fetch_config().await;
         let fetched = match &fetched {
             Loaded::Text(text) => Fetched::Text(text),
@@ -147,94 +151,173 @@ pub fn start() {
             panel.start(false);
         }
     });
-    // The panel stays for the life of the page.
-    std::mem::forget(owner);
+    let body = move || match availability.get() {
+        None => status("loading", "Looking for a send configuration…").into_any(),
+        Some(Availability::Ready(target)) => ready(panel, &target).into_any(),
+        Some(other) => availability_status(other),
+    };
+    view! { <div class="submit-body">{body}</div> }
+}
+
+/// The ready panel: the send button (off while the form has errors or a request is out),
+/// the hint saying why, and the stage of the cycle.
+fn ready(panel: Panel, target: &Target) -> impl IntoView {
+    let phase = panel.phase;
+    let blocked = move || panel.has_errors.get();
+    let busy = move || phase.with(|p| matches!(p, Phase::Sending));
+    let stage = move || match phase.get() {
+        Phase::Idle => ().into_any(),
+        Phase::Confirming { again } => confirm(panel, again).into_any(),
+        Phase::Sending => view! {
+            <div class="submit-progress" id="submit-progress" role="status" aria-live="polite">
+                <span class="spinner" aria-hidden="true"></span>
+                "Sending… waiting for the answer."
+                <button type="button" id="submit-cancel" on:click=move |_| panel.cancel()>
+                    "Cancel"
+                </button>
+            </div>
+        }
+        .into_any(),
+        Phase::Done(outcome) => outcome_view(panel, &outcome).into_any(),
+    };
+    view! {
+        <ul class="diagnostics notes">
+            {target.warnings.iter().cloned().map(diagnostic_item).collect_view()}
+        </ul>
+        <p>
+            <button
+                type="button"
+                id="submit-send"
+                class="send"
+                disabled=move || blocked() || busy()
+                on:click=move |_| {
+                    panel.start(phase.with_untracked(|p| matches!(p, Phase::Done(_))));
+                }
+            >
+                {target.button_text()}
+            </button>
+        </p>
+        <p class="submit-hint" id="submit-blocked" hidden=move || !blocked()>
+            "Fix the errors in the form first; only a complete request can be sent."
+        </p>
+        <div class="submit-stage">{stage}</div>
+    }
+}
+
+/// The confirmation step, following the form: what will be sent, its notes, and whether it
+/// can be sent at all; `again` when a request was already sent from this page.
+fn confirm(panel: Panel, again: bool) -> impl IntoView {
+    let submission = panel.submission;
+    let warning = again.then(|| {
+        view! {
+            <p class="warning" id="submit-again-warning">
+                {SEND_AGAIN_WARNING}
+            </p>
+        }
+    });
+    view! {
+        <div
+            class="submit-confirm"
+            id="submit-confirm-box"
+            role="group"
+            aria-label="Confirm sending"
+        >
+            {warning}
+            <p>"This request will be sent. Check it, then confirm:"</p>
+            <pre class="code" id="submit-preview">
+                {move || submission.with(|s| s.as_ref().map(Submission::preview))}
+            </pre>
+            <ul class="diagnostics notes">
+                {move || {
+                    submission
+                        .with(|s| s.iter().flat_map(|s| s.notes.clone()).collect::<Vec<_>>())
+                        .into_iter()
+                        .map(diagnostic_item)
+                        .collect_view()
+                }}
+            </ul>
+            <button
+                type="button"
+                id="submit-confirm"
+                class="send"
+                disabled=move || submission.with(Option::is_none)
+                on:click=move |_| panel.send()
+            >
+                "Confirm and send"
+            </button>
+            " "
+            <button type="button" id="submit-back" on:click=move |_| panel.phase.set(Phase::Idle)>
+                "Do not send"
+            </button>
+        </div>
+    }
+}
+
+/// The outcome: title, the job id with a copy button, the explanation, the start of the
+/// answer's body, and a guarded "send again".
+fn outcome_view(panel: Panel, outcome: &Outcome) -> impl IntoView {
+    let tone = outcome.tone().as_str();
+    let job_id = outcome.job_id().map(|id| {
+        view! {
+            <p class="job-id">
+                "Replication job id: " <code id="submit-job-id">{id.to_owned()}</code> " "
+                <button
+                    type="button"
+                    id="submit-copy-id"
+                    class="copy"
+                    on:click=move |_| panel.copy_job_id()
+                >
+                    "Copy"
+                </button>
+            </p>
+        }
+    });
+    let explanation = view::paragraphs(&outcome.explanation())
+        .into_iter()
+        .map(|paragraph| {
+            let lead = (!paragraph.lead.is_empty()).then(|| view! { <p>{paragraph.lead}</p> });
+            let items = (!paragraph.items.is_empty()).then(|| {
+                view! {
+                    <ul>
+                        {paragraph
+                            .items
+                            .into_iter()
+                            .map(|item| view! { <li>{item}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+            });
+            view! { {lead} {items} }
+        })
+        .collect_view();
+    let excerpt = outcome.excerpt().map(|excerpt| {
+        view! {
+            <p>"Its body:"</p>
+            <pre class="code answer-body">{excerpt.display()}</pre>
+        }
+    });
+    view! {
+        <div
+            class=format!("submit-outcome outcome-{tone}")
+            id="submit-outcome"
+            data-tone=tone
+            role="alert"
+        >
+            <h3 class="outcome-title">{outcome.title()}</h3>
+            {job_id}
+            <div class="outcome-text">{explanation} {excerpt}</div>
+            <p>
+                <button type="button" id="submit-again" on:click=move |_| panel.start(true)>
+                    "Send again…"
+                </button>
+                " "
+                <span class="submit-hint">{SEND_AGAIN_WARNING}</span>
+            </p>
+        </div>
+    }
 }
 
 impl Panel {
-    fn wire(self, body: Element) {
-        let clicks = body.clone();
-        dom::listen(&clicks, "click", move |ev| {
-            let button = dom::target(&ev).and_then(|t| dom::closest(&t, "button"));
-            if let Some(id) = button.map(|b| b.id()) {
-                self.clicked(&id);
-            }
-        });
-        keep(RenderEffect::new(move |_| {
-            self.availability.with(|a| {
-                body.set_inner_html(&a.as_ref().map_or_else(
-                    || markup_submit::LOADING.to_owned(),
-                    markup_submit::availability,
-                ));
-            });
-            if self.target.with_untracked(Option::is_some) {
-                self.wire_ready(&body);
-            }
-        }));
-    }
-
-    /// The ready panel: the send button (off while the form has errors or a request is out),
-    /// the hint saying why, and the stage.
-    fn wire_ready(self, body: &Element) {
-        let (Some(button), Some(blocked), Some(stage)) = (
-            dom::find(body, "#submit-send"),
-            dom::find(body, "#submit-blocked"),
-            dom::find(body, ".submit-stage"),
-        ) else {
-            return;
-        };
-        let phase = self.phase;
-        keep(RenderEffect::new(move |_| {
-            let errors = self.has_errors.get();
-            let busy = phase.with(|p| matches!(p, Phase::Sending));
-            dom::toggle_attr(&button, "disabled", errors || busy);
-            dom::toggle_attr(&blocked, "hidden", !errors);
-        }));
-        keep(RenderEffect::new(move |_| match phase.get() {
-            Phase::Idle => stage.set_inner_html(""),
-            Phase::Confirming { again } => {
-                stage.set_inner_html(&markup_submit::confirm(again));
-                self.wire_confirm(&stage);
-            }
-            Phase::Sending => stage.set_inner_html(markup_submit::SENDING),
-            Phase::Done(outcome) => stage.set_inner_html(&markup_submit::outcome(&outcome)),
-        }));
-    }
-
-    /// The confirmation step follows the form: what will be sent, its notes, and whether it
-    /// can be sent at all.
-    fn wire_confirm(self, stage: &Element) {
-        let (Some(preview), Some(notes), Some(confirm)) = (
-            dom::find(stage, "#submit-preview"),
-            dom::find(stage, ".notes"),
-            dom::find(stage, "#submit-confirm"),
-        ) else {
-            return;
-        };
-        let submission = self.submission;
-        keep(RenderEffect::new(move |_| {
-            submission.with(|s| {
-                preview.set_text_content(s.as_ref().map(Submission::preview).as_deref());
-                notes.set_inner_html(&markup::diagnostic_items(
-                    s.iter().flat_map(|s| s.notes.iter()),
-                ));
-                dom::toggle_attr(&confirm, "disabled", s.is_none());
-            });
-        }));
-    }
-
-    fn clicked(self, id: &str) {
-        match id {
-            "submit-send" => self.start(self.phase.with_untracked(|p| matches!(p, Phase::Done(_)))),
-            "submit-again" => self.start(true),
-            "submit-confirm" => self.send(),
-            "submit-back" => self.phase.set(Phase::Idle),
-            "submit-cancel" => self.cancel(),
-            "submit-copy-id" => self.copy_job_id(),
-            _ => {}
-        }
-    }
-
     /// Opens the confirmation step, unless a request is out.
     fn start(self, again: bool) {
         if !self.phase.with_untracked(|p| matches!(p, Phase::Sending)) {
@@ -257,7 +340,7 @@ impl Panel {
         };
         self.phase.set(Phase::Sending);
         let (phase, in_flight) = (self.phase, self.in_flight);
-        spawn_local(async move {
+        leptos::task::spawn_local(async move {
             let outcome = send_once(&submission, &target, in_flight).await;
             phase.set(Phase::Done(outcome));
         });
@@ -281,23 +364,17 @@ impl Panel {
             return;
         };
         let section = self.section.get_value();
-        spawn_local(async move {
+        leptos::task::spawn_local(async move {
             let done = io::copy(&id).await;
-            say(
-                &section,
-                if done {
-                    "Job id copied."
-                } else {
-                    "The browser refused to copy; select the id instead."
-                },
-            );
+            let message = if done {
+                "Job id copied."
+            } else {
+                "The browser refused to copy; select the id instead."
+            };
+            // Announced by the page, in its status line.
+            emit(&section, SAY_EVENT, &JsValue::from_str(message));
         });
     }
-}
-
-/// Asks the page to announce a message in its status line.
-fn say(section: &Element, message: &str) {
-    dom::emit(section, SAY_EVENT, &JsValue::from_str(message));
 }
 
 // ---- Browser calls --------------------------------------------------------------------------
@@ -310,22 +387,19 @@ enum Loaded {
 }
 
 async fn fetch_config() -> Loaded {
-    let Some(window) = web_sys::window() else {
-        return Loaded::Failed;
-    };
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoStore);
-    let Ok(response) =
-        await_response(window.fetch_with_str_and_init(config::FILE_NAME, &init)).await
+    let Ok(response) = Request::get(config::FILE_NAME)
+        .cache(RequestCache::NoStore)
+        .send()
+        .await
     else {
         return Loaded::Failed;
     };
     if response.status() != 200 {
         return Loaded::Status(response.status());
     }
-    match read_text(&response).await {
-        Some(text) => Loaded::Text(text),
-        None => Loaded::Failed,
+    match response.text().await {
+        Ok(text) => Loaded::Text(text),
+        Err(_) => Loaded::Failed,
     }
 }
 
@@ -335,53 +409,40 @@ async fn send_once(
     target: &Target,
     in_flight: StoredValue<InFlight, LocalStorage>,
 ) -> Outcome {
-    let Some(window) = web_sys::window() else {
-        return target.network_failure();
-    };
     let Ok(controller) = web_sys::AbortController::new() else {
         return target.network_failure();
     };
-    let Ok(headers) = web_sys::Headers::new() else {
+    let mut builder = Request::post(&submission.url)
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&controller.signal()));
+    for (name, value) in submission.headers() {
+        builder = builder.header(name, value);
+    }
+    let Ok(request) = builder.body(submission.body()) else {
         return target.network_failure();
     };
-    for (name, value) in submission.headers() {
-        if headers.append(name, value).is_err() {
-            return target.network_failure();
-        }
-    }
-    let init = web_sys::RequestInit::new();
-    init.set_method(submission.method());
-    init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(submission.body()));
-    init.set_signal(Some(&controller.signal()));
-    init.set_cache(web_sys::RequestCache::NoStore);
 
     let timeout = Duration::from_secs(u64::from(submission.timeout_seconds));
     let abort = controller.clone();
-    let timer = dom::after(
-        move || {
-            in_flight.update_value(|f| f.abandoned = f.abandoned.or(Some(Abandoned::TimedOut)));
-            abort.abort();
-        },
-        timeout,
-    );
+    let millis = u32::try_from(timeout.as_millis()).unwrap_or(u32::MAX);
+    let timer = gloo_timers::callback::Timeout::new(millis, move || {
+        in_flight.update_value(|f| f.abandoned = f.abandoned.or(Some(Abandoned::TimedOut)));
+        abort.abort();
+    });
     in_flight.set_value(InFlight {
         controller: Some(controller),
-        timer,
+        _timer: Some(timer),
         abandoned: None,
     });
 
-    let result = match await_response(window.fetch_with_str_and_init(&submission.url, &init)).await
-    {
+    let result = match request.send().await {
         Ok(response) => Ok(read_answer(&response).await),
-        Err(()) => Err(()),
+        Err(_) => Err(()),
     };
+    // Dropping the timer cancels it.
     let finished = in_flight
         .try_update_value(std::mem::take)
         .unwrap_or_default();
-    if let Some(timer) = finished.timer {
-        dom::cancel(timer);
-    }
     match (finished.abandoned, result) {
         (Some(Abandoned::TimedOut), _) => target.timed_out(),
         (Some(Abandoned::Cancelled), _) => Outcome::Cancelled,
@@ -391,9 +452,9 @@ async fn send_once(
 }
 
 /// The answer's status, two headers and body (the body read only up to a sane size).
-async fn read_answer(response: &web_sys::Response) -> Option<Answer> {
+async fn read_answer(response: &gloo_net::http::Response) -> Option<Answer> {
     let headers = response.headers();
-    let header = |name: &str| headers.get(name).ok().flatten();
+    let header = |name: &str| headers.get(name);
     let declared = header("content-length").and_then(|n| n.trim().parse::<usize>().ok());
     // A body declared far larger than any answer of this call is not read at all.
     if let Some(length) = declared.filter(|n| *n > MAX_BODY_KEPT * 16) {
@@ -405,21 +466,11 @@ async fn read_answer(response: &web_sys::Response) -> Option<Answer> {
             body_bytes: length,
         });
     }
-    let text = read_text(response).await?;
+    let text = response.text().await.ok()?;
     Some(Answer::new(
         response.status(),
         header("content-type"),
         header("x-amzn-errortype"),
         &text,
     ))
-}
-
-async fn await_response(promise: js_sys::Promise) -> Result<web_sys::Response, ()> {
-    let value = JsFuture::from(promise).await.map_err(|_| ())?;
-    value.dyn_into::<web_sys::Response>().map_err(|_| ())
-}
-
-async fn read_text(response: &web_sys::Response) -> Option<String> {
-    let promise = response.text().ok()?;
-    JsFuture::from(promise).await.ok()?.as_string()
 }

@@ -4,20 +4,20 @@
 //! methods (set a value, replace the form, start over) instead of raw write signals. The
 //! checked request is a [`Memo`] computed once per change; each output is rendered from it by
 //! [`AppState::rendered`]. No effect copies state into state: the only effects in the app
-//! write to the browser (address bar, storage, a control's shown value), see
-//! [`crate::ui::persist`].
+//! write to the browser (address bar and storage, see [`crate::ui::persist`]; the form sent to
+//! the send panel).
 //!
 //! A keystroke changes one parameter, so what the form shows is tracked per parameter: each
 //! parameter has its own memos (its text, its diagnostics, whether it has an error), and a
 //! control reads only those. A memo whose value did not change wakes nobody, so a keystroke
 //! in one field touches no other field's DOM.
 
-use crate::ui::prelude::*;
+use leptos::prelude::*;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::{Form, Zone};
 use crate::core::params;
-use crate::core::render::{CliOptions, Output, Rendered, Shell, Style};
+use crate::core::render::{Choice, CliOptions, Output, Rendered};
 use crate::core::validate::{self, Checked, Context};
 use crate::ui::io::{self, BrowserZone};
 
@@ -94,7 +94,7 @@ impl AppState {
         self.now
     }
 
-    /// The state provided by [`crate::ui::start`].
+    /// The state provided by [`crate::ui::App`].
     pub fn get() -> Self {
         expect_context::<Self>()
     }
@@ -181,14 +181,27 @@ impl AppState {
         self.options.get_untracked()
     }
 
-    /// Chooses the shell of the command.
-    pub fn set_shell(self, shell: Shell) {
-        self.options.update(|o| o.shell = shell);
+    /// The value of an output's setting, tracked.
+    pub fn choice(self, choice: Choice) -> &'static str {
+        self.options.with(|o| choice.get(*o))
     }
 
-    /// Chooses the style of the command.
-    pub fn set_style(self, style: Style) {
-        self.options.update(|o| o.style = style);
+    /// Chooses a value of an output's setting; a value the setting does not know changes
+    /// nothing.
+    pub fn choose(self, choice: Choice, value: &str) {
+        let mut options = self.options.get_untracked();
+        if choice.set(&mut options, value) {
+            self.options.set(options);
+        }
+    }
+
+    /// The settings an output is rendered with, tracked only for outputs that have settings.
+    pub fn options_for(self, output: Output) -> CliOptions {
+        if output.choices().is_empty() {
+            CliOptions::default()
+        } else {
+            self.options.get()
+        }
     }
 
     /// Replaces the whole form (an import, a share link); the command options stay.
@@ -222,14 +235,15 @@ impl AppState {
         self.has_errors.get()
     }
 
-    /// One output, rendered from the checked request and the command options, tracked. Only
-    /// the command reads the options, so only it is rendered again when they change.
+    /// The settings an output is rendered with, not tracked (for handlers).
+    pub fn options_for_untracked(self, output: Output) -> CliOptions {
+        untrack(|| self.options_for(output))
+    }
+
+    /// One output, rendered from the checked request and its settings, tracked. Only outputs
+    /// with settings read them, so only those are rendered again when a setting changes.
     pub fn rendered(self, output: Output) -> Rendered {
-        let options = if output == Output::Cli {
-            self.options.get()
-        } else {
-            CliOptions::default()
-        };
+        let options = self.options_for(output);
         self.checked.with(|c| output.render(&c.request, options))
     }
 }

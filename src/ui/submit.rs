@@ -8,23 +8,27 @@
 //! on; otherwise it offers the button. The file is checked in full by the panel, which reports
 //! any problem in this section.
 //!
-//! Once loaded, the panel owns the section's body. Page and panel talk through DOM events on
-//! the section: the panel says it listens ([`READY_EVENT`]); from then on the page sends the
-//! form as a share query with whether it has errors, at once and after every change
-//! ([`FORM_EVENT`]); the panel asks the page to announce things ([`SAY_EVENT`]).
+//! Once loaded, the panel mounts its own view in the section and the page's part of it goes
+//! quiet. Page and panel share no memory: they talk through DOM events on the section. The
+//! panel says it listens ([`READY_EVENT`]); from then on the page sends the form as a share
+//! query with whether it has errors, at once and after every change ([`FORM_EVENT`]); the panel
+//! asks the page to announce things ([`SAY_EVENT`]).
 
 use std::time::Duration;
 
-use crate::ui::prelude::*;
+use gloo_net::http::Request;
+use leptos::html;
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{JsFuture, spawn_local};
-use web_sys::Element;
+use web_sys::{EventTarget, RequestCache};
 
-use crate::core::markup::submit as markup_submit;
+use crate::core::diagnostic::Diagnostic;
 use crate::core::share;
-use crate::core::submit::{self, config};
+use crate::core::submit::{self, Availability, HOW_TO_ENABLE, config};
+use crate::core::view;
+use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::state::AppState;
-use crate::ui::{Announcer, dom, keep};
+use crate::ui::{Announcer, io};
 
 /// Page → panel, with every change of the form: `detail` is `[share query, has errors]`.
 pub const FORM_EVENT: &str = "sms-job-builder:form";
@@ -32,6 +36,9 @@ pub const FORM_EVENT: &str = "sms-job-builder:form";
 pub const SAY_EVENT: &str = "sms-job-builder:say";
 /// Panel → page: the panel listens for [`FORM_EVENT`] now.
 pub const READY_EVENT: &str = "sms-job-builder:send-panel-ready";
+
+/// The id of the section, where the panel mounts its view and the events travel.
+pub const SECTION_ID: &str = "submit";
 
 /// The send panel's loader, which Trunk writes next to `index.html` (see `index.html`).
 const LOADER: &str = "send-panel_loader.js";
@@ -43,142 +50,181 @@ const START_TIMEOUT: Duration = Duration::from_secs(15);
 /// What the section shows while the page owns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Stage {
-    /// Looking whether `config.json` exists.
+    /// Looking at `config.json`.
     Looking,
-    /// There is none (or it cannot be fetched): this availability says why.
-    Off(submit::Availability),
-    /// It exists: the "Send…" button.
+    /// Sending is off: this availability says why.
+    Off(Availability),
+    /// A proxy is named: the "Send…" button.
     Configured,
     /// The panel's code is loading.
     Loading,
     /// The panel's code could not be loaded, for this reason.
     Failed(String),
-    /// The panel runs and owns the section's body.
+    /// The panel runs and shows its own view in the section.
     Handed,
 }
 
-/// The "Send" section, appended to `parent`. Looks for `config.json` once; the rest of the
-/// app never waits for it.
-pub fn mount(parent: &Element) {
-    let Some(section) = dom::append(parent, "section", "submit", markup_submit::SECTION) else {
-        return;
-    };
-    dom::set_attr(&section, "id", "submit");
-    dom::set_attr(&section, "aria-labelledby", "submit-title");
-    let Some(body) = dom::find(&section, ".submit-body") else {
-        return;
-    };
+/// The "Send" section. Looks at `config.json` once; the rest of the app never waits for it.
+#[component]
+pub fn SendSection() -> impl IntoView {
+    let app = AppState::get();
+    let announcer = Announcer::get();
     let stage = RwSignal::new(Stage::Looking);
-    spawn_local(async move {
+    leptos::task::spawn_local(async move {
         stage.set(match fetch_config().await {
             Some((200, text)) if names_no_proxy(&text) => Stage::Off(submit::without_proxy()),
             Some((200, _)) => Stage::Configured,
             other => Stage::Off(submit::without_config(other.map(|(status, _)| status))),
         });
     });
-    let shown = body.clone();
-    keep(RenderEffect::new(move |_| {
-        stage.with(|stage| match stage {
-            Stage::Looking | Stage::Handed => {}
-            Stage::Off(availability) => {
-                shown.set_inner_html(&markup_submit::availability(availability));
-            }
-            Stage::Configured => shown.set_inner_html(markup_submit::CONFIGURED),
-            Stage::Loading => shown.set_inner_html(markup_submit::PANEL_LOADING),
-            Stage::Failed(why) => shown.set_inner_html(&markup_submit::panel_failed(why)),
-        });
-    }));
-    dom::listen(&body, "click", move |event| {
-        let clicked = dom::target(&event).and_then(|t| dom::closest(&t, "button"));
-        if clicked.is_some_and(|b| b.id() == "submit-send")
-            && stage.with_untracked(|s| matches!(s, Stage::Configured))
-        {
-            load(stage);
-        }
-    });
-    let app = AppState::get();
-    let announcer = Announcer::get();
+    let section = NodeRef::<html::Section>::new();
     let owner = Owner::current();
-    let feeding = section.clone();
-    dom::listen(&section, READY_EVENT, move |_| {
-        if stage.with_untracked(|s| matches!(s, Stage::Handed)) {
-            return;
-        }
-        stage.set(Stage::Handed);
-        let section = feeding.clone();
-        let feed = move || {
-            keep(RenderEffect::new(move |_| {
-                let query = app.with_form(|form| share::encode(form, app.options()));
-                let detail = js_sys::Array::of2(
-                    &JsValue::from_str(&query),
-                    &JsValue::from_bool(app.has_errors()),
-                );
-                dom::emit(&section, FORM_EVENT, &detail);
-            }));
-        };
-        match &owner {
-            Some(owner) => owner.with(feed),
-            None => feed(),
-        }
+    section.on_load(move |section| {
+        let target: EventTarget = section.clone().into();
+        listen(&target, READY_EVENT, move |_| {
+            if stage.with_untracked(|s| matches!(s, Stage::Handed)) {
+                return;
+            }
+            stage.set(Stage::Handed);
+            let section = section.clone();
+            let feed = move || {
+                // I/O: the form goes to the panel, another program, on every change.
+                Effect::new(move |_| {
+                    let query = app.with_form(|form| share::encode(form, app.options()));
+                    let detail = js_sys::Array::of2(
+                        &JsValue::from_str(&query),
+                        &JsValue::from_bool(app.has_errors()),
+                    );
+                    emit(&section, FORM_EVENT, &detail);
+                });
+            };
+            match &owner {
+                Some(owner) => owner.with(feed),
+                None => feed(),
+            }
+        });
+        listen(&target, SAY_EVENT, move |event| {
+            if let Some(message) = detail(event).as_string() {
+                announcer.say(message);
+            }
+        });
     });
-    dom::listen(&section, SAY_EVENT, move |event| {
-        if let Some(message) = dom::detail(&event).as_string() {
-            announcer.say(message);
+    let body = move || {
+        match stage.get() {
+        Stage::Looking => status("loading", "Looking for a send configuration…").into_any(),
+        Stage::Off(availability) => availability_status(availability).into_any(),
+        Stage::Configured => view! {
+            <p class="submit-status" id="submit-status" data-state="configured">
+                "This page can send the request through the signing proxy named in config.json. You confirm what is sent first."
+            </p>
+            <p>
+                <button type="button" id="submit-send" class="send" on:click=move |_| load(stage)>
+                    "Send…"
+                </button>
+            </p>
         }
-    });
+        .into_any(),
+        Stage::Loading => status("loading", "Loading the send panel…").into_any(),
+        Stage::Failed(why) => view! {
+            <div class="submit-status" id="submit-status" data-state="broken">
+                <p>{view::send_panel_failed(&why)}</p>
+            </div>
+        }
+        .into_any(),
+        Stage::Handed => ().into_any(),
+    }
+    };
+    view! {
+        <section class="submit" id=SECTION_ID aria-labelledby="submit-title" node_ref=section>
+            <h2 id="submit-title">"Send"</h2>
+            <div class="submit-body">{body}</div>
+        </section>
+    }
+}
+
+/// A one-sentence status of the section, in the state `state`.
+pub fn status(state: &'static str, text: &'static str) -> impl IntoView {
+    view! {
+        <p class="submit-status" id="submit-status" data-state=state>
+            {text}
+        </p>
+    }
+}
+
+/// The status when sending is not possible: off (and how to turn it on), or a config with
+/// problems, each listed with its place. Shared with the send panel.
+pub fn availability_status(availability: Availability) -> AnyView {
+    match availability {
+        Availability::NotConfigured { reason } => view! {
+            <p class="submit-status" id="submit-status" data-state="off">
+                {reason} " " {HOW_TO_ENABLE}
+            </p>
+        }
+        .into_any(),
+        Availability::Broken { problems } => broken(problems).into_any(),
+        // The send panel shows a ready target itself.
+        Availability::Ready(_) => ().into_any(),
+    }
+}
+
+fn broken(problems: Vec<Diagnostic>) -> impl IntoView {
+    view! {
+        <div class="submit-status" id="submit-status" data-state="broken">
+            <p>
+                "Sending is off: " {config::FILE_NAME}
+                " has problems. The rest of the app is not affected."
+            </p>
+            <ul class="diagnostics">{problems.into_iter().map(diagnostic_item).collect_view()}</ul>
+        </div>
+    }
 }
 
 /// Loads the send panel's code with a module script; the panel announces itself with
 /// [`READY_EVENT`]. A script that fails to load, or a panel that does not start in time,
 /// leaves a message in the section.
 fn load(stage: RwSignal<Stage>) {
+    if !stage.with_untracked(|s| matches!(s, Stage::Configured)) {
+        return;
+    }
     stage.set(Stage::Loading);
+    let failed = || Stage::Failed("the browser refused to load it.".to_owned());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        stage.set(failed());
         return;
     };
     let (Ok(script), Some(parent)) = (document.create_element("script"), document.body()) else {
-        stage.set(Stage::Failed("the browser refused to load it.".to_owned()));
+        stage.set(failed());
         return;
     };
-    dom::set_attr(&script, "type", "module");
-    dom::set_attr(&script, "src", LOADER);
-    dom::listen(&script, "error", move |_| {
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", LOADER);
+    listen(&script, "error", move |_| {
         stage.set(Stage::Failed(
             "its code could not be fetched. Reload the page to try again.".to_owned(),
         ));
     });
     let _ = parent.append_child(&script);
-    dom::after(
-        move || {
-            if stage.with_untracked(|s| matches!(s, Stage::Loading)) {
-                stage.set(Stage::Failed(format!(
-                    "it did not start within {} seconds. Reload the page to try again.",
-                    START_TIMEOUT.as_secs()
-                )));
-            }
-        },
-        START_TIMEOUT,
-    );
+    io::after(START_TIMEOUT, move || {
+        if stage.with_untracked(|s| matches!(s, Stage::Loading)) {
+            stage.set(Stage::Failed(format!(
+                "it did not start within {} seconds. Reload the page to try again.",
+                START_TIMEOUT.as_secs()
+            )));
+        }
+    });
 }
 
 /// The HTTP status `config.json` is answered with and its text, or `None` when the fetch
 /// fails. The body is always read to its end: left unread, the request stays unfinished for as
 /// long as the page lives, and the network never goes quiet.
 async fn fetch_config() -> Option<(u16, String)> {
-    let window = web_sys::window()?;
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoStore);
-    let promise = window.fetch_with_str_and_init(config::FILE_NAME, &init);
-    let response = JsFuture::from(promise)
+    let response = Request::get(config::FILE_NAME)
+        .cache(RequestCache::NoStore)
+        .send()
         .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
         .ok()?;
-    let text = match response.text() {
-        Ok(body) => JsFuture::from(body).await.ok().and_then(|t| t.as_string()),
-        Err(_) => None,
-    };
-    Some((response.status(), text.unwrap_or_default()))
+    let text = response.text().await.unwrap_or_default();
+    Some((response.status(), text))
 }
 
 /// Whether the text is a JSON object whose `"proxy"` is `null` or absent, as in the file that
@@ -191,4 +237,32 @@ fn names_no_proxy(text: &str) -> bool {
             && js_sys::Reflect::get(&value, &JsValue::from_str("proxy"))
                 .is_ok_and(|proxy| proxy.is_null() || proxy.is_undefined())
     })
+}
+
+// ---- The events between page and panel -----------------------------------------------------
+
+/// Calls `handler` for every `event` on `target` for as long as the page lives.
+pub fn listen(
+    target: &EventTarget,
+    event: &'static str,
+    handler: impl FnMut(&web_sys::Event) + 'static,
+) {
+    gloo_events::EventListener::new(target, event, handler).forget();
+}
+
+/// Dispatches a `CustomEvent` named `name` carrying `detail` on `target`; listeners run before
+/// this returns.
+pub fn emit(target: &EventTarget, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// The `detail` of a `CustomEvent` (undefined for any other event).
+pub fn detail(event: &web_sys::Event) -> JsValue {
+    event
+        .dyn_ref::<web_sys::CustomEvent>()
+        .map_or(JsValue::UNDEFINED, web_sys::CustomEvent::detail)
 }

@@ -147,7 +147,9 @@ impl Reply {
         match self {
             Reply::Ready { v } if v == VERSION => Ok(None),
             Reply::Ready { v } => Err((None, other_version(v))),
-            Reply::Refused { id, reason, .. } => Err((id, format!("it refused the request: {reason}"))),
+            Reply::Refused { id, reason, .. } => {
+                Err((id, format!("it refused the request: {reason}")))
+            }
             Reply::Imported { v, id, .. } if v != VERSION => Err((Some(id), other_version(v))),
             Reply::Imported {
                 id,
@@ -180,7 +182,7 @@ impl Reply {
 }
 
 /// The worker's side: imports the request's text and gives the reply.
-pub fn answer(request: Request) -> Reply {
+pub fn answer(request: &Request) -> Reply {
     if request.v != VERSION {
         return Reply::Refused {
             v: VERSION,
@@ -205,7 +207,11 @@ pub fn answer(request: Request) -> Reply {
         id: request.id,
         format,
         form: share::encode(&imported.form, CliOptions::default()),
-        diagnostics: imported.diagnostics.iter().map(WireDiagnostic::from).collect(),
+        diagnostics: imported
+            .diagnostics
+            .iter()
+            .map(WireDiagnostic::from)
+            .collect(),
     }
 }
 
@@ -230,7 +236,7 @@ mod tests {
         let request = Request::new(7, text.to_owned());
         let sent: Request =
             serde_json::from_str(&serde_json::to_string(&request).unwrap()).unwrap();
-        let reply = answer(sent);
+        let reply = answer(&sent);
         let back: Reply = serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap();
         back.receive().unwrap().unwrap()
     }
@@ -256,7 +262,7 @@ mod tests {
     fn a_forced_format_skips_the_guess() {
         let mut request = Request::new(1, "serverId: s-1\n".to_owned());
         request.format = Some(Format::Command);
-        let Reply::Imported { format, .. } = answer(request) else {
+        let Reply::Imported { format, .. } = answer(&request) else {
             panic!("not imported");
         };
         assert_eq!(format, Format::Command);
@@ -264,7 +270,7 @@ mod tests {
 
     #[test]
     fn the_tags_and_names_on_the_wire_are_stable() {
-        let reply = answer(Request::new(3, "{\"serverId\": 1}".to_owned()));
+        let reply = answer(&Request::new(3, "{\"serverId\": 1}".to_owned()));
         let json = serde_json::to_value(&reply).unwrap();
         assert_eq!(json["kind"], "imported");
         assert_eq!(json["format"], "json");
@@ -280,7 +286,7 @@ mod tests {
     fn other_versions_and_unknown_parameters_are_refused_with_a_reason() {
         let mut old = Request::new(9, "x".to_owned());
         old.v = 1;
-        let Reply::Refused { id, reason, .. } = answer(old) else {
+        let Reply::Refused { id, reason, .. } = answer(&old) else {
             panic!("an old request was answered");
         };
         assert_eq!(id, Some(9));

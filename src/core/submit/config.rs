@@ -204,7 +204,7 @@ fn find_secrets(value: &Value, path: &str, errors: &mut Vec<Diagnostic>) {
                        credentials stay with the signing proxy.";
     match value {
         Value::Object(map) => {
-            for (key, inner) in map.iter() {
+            for (key, inner) in map {
                 let place = if path.is_empty() {
                     key.to_owned()
                 } else {

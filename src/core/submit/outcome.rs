@@ -690,7 +690,7 @@ mod tests {
         let model: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let errors = model.get("errors").and_then(Value::as_object).unwrap();
         assert_eq!(errors.len(), 9);
-        for (name, shape) in errors.iter() {
+        for (name, shape) in errors {
             let meaning = error_meaning(name).unwrap_or_else(|| panic!("{name} has no meaning"));
             let o = classify(&answer(
                 400,

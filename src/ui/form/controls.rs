@@ -1,0 +1,308 @@
+//! One component per kind of parameter. Each gets its [`Param`] and shows the parameter's
+//! label and control; [`control`] picks the component for a kind. A kind reads and writes its
+//! parameter only through the state's intent methods, and shows nothing another kind needs, so
+//! a new kind (a list, a nested structure) is a new component here and a new arm in
+//! [`control`].
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::core::params::{Kind, Param};
+use crate::core::view::{self, control_id, described_by};
+use crate::ui::form::Focus;
+use crate::ui::io::BrowserZone;
+use crate::ui::persist::Mirror;
+use crate::ui::state::AppState;
+
+/// The label and control for a parameter, by its kind.
+pub fn control(param: &'static Param) -> AnyView {
+    match param.kind {
+        Kind::Text | Kind::Integer => view! { <TextControl param /> }.into_any(),
+        Kind::Timestamp => view! { <TimeControl param /> }.into_any(),
+        Kind::Boolean => view! { <BooleanControl param /> }.into_any(),
+        Kind::Choice(_) => view! { <ChoiceControl param /> }.into_any(),
+        Kind::Switch => view! { <SwitchControl param /> }.into_any(),
+    }
+}
+
+/// The label above a control: the parameter's label, whether it is required, its flag, and
+/// whether only CLI v2 knows it.
+#[component]
+fn FieldLabel(param: &'static Param) -> impl IntoView {
+    let required = param
+        .required
+        .then(|| view! { <span class="required" aria-hidden="true">" required"</span> });
+    let v2_only = param
+        .v2_only
+        .then(|| view! { <span class="badge">"CLI v2 only"</span> });
+    view! {
+        <label class="label" for=control_id(param.flag)>
+            {param.label}
+            {required}
+            " "
+            <code class="flag">"--" {param.flag}</code>
+            {v2_only}
+        </label>
+    }
+}
+
+/// `aria-invalid` of a parameter's control, following its errors.
+fn invalid(state: AppState, flag: &'static str) -> impl Fn() -> &'static str + Send + Sync {
+    move || {
+        if state.has_error(flag) {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}
+
+/// Free text and whole numbers: an `<input>`, or a `<textarea>` while the value holds a line
+/// break (see [`view::needs_textarea`]). Numbers get a numeric keyboard but stay text, so
+/// nothing typed is lost.
+#[component]
+fn TextControl(param: &'static Param) -> impl IntoView {
+    let state = AppState::get();
+    let focus = Focus::get();
+    let flag = param.flag;
+    let value = state.value_memo(flag);
+    let multiline = Memo::new(move |_| value.with(|v| view::needs_textarea(v)));
+    let inputmode = (param.kind == Kind::Integer).then_some("numeric");
+    let required = param.required.then_some("true");
+    let typed = move |ev: web_sys::Event| state.set(flag, event_target_value(&ev));
+    let control = move || {
+        if multiline.get() {
+            view! {
+                <textarea
+                    rows="3"
+                    id=control_id(flag)
+                    name=flag
+                    spellcheck="false"
+                    aria-required=required
+                    aria-describedby=described_by(param)
+                    aria-invalid=invalid(state, flag)
+                    prop:value=value
+                    on:input=typed
+                    node_ref={focus.target::<html::Textarea>(flag)}
+                ></textarea>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input
+                    type="text"
+                    autocomplete="off"
+                    inputmode=inputmode
+                    id=control_id(flag)
+                    name=flag
+                    spellcheck="false"
+                    aria-required=required
+                    aria-describedby=described_by(param)
+                    aria-invalid=invalid(state, flag)
+                    prop:value=value
+                    on:input=typed
+                    node_ref={focus.target::<html::Input>(flag)}
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <FieldLabel param />
+        {control}
+    }
+}
+
+/// A point in time: free text, the choice of how a time typed without a zone is read, and the
+/// line that shows the instant that will be sent.
+#[component]
+fn TimeControl(param: &'static Param) -> impl IntoView {
+    let state = AppState::get();
+    let mirror = Mirror::get();
+    let flag = param.flag;
+    let value = state.value_memo(flag);
+    let zones = view::ZONES
+        .into_iter()
+        .map(|(zone, label)| {
+            segment(
+                view::zone_id(zone),
+                "zone",
+                zone.as_str(),
+                label.to_owned(),
+                move || state.zone() == zone,
+                move || {
+                    state.set_zone(zone);
+                    mirror.flush();
+                },
+                NodeRef::new(),
+            )
+        })
+        .collect_view();
+    let instant = move || {
+        value.with(|text| view::instant_line(text, state.zone(), &BrowserZone, state.now()))
+    };
+    view! {
+        <FieldLabel param />
+        <input
+            type="text"
+            autocomplete="off"
+            id=control_id(flag)
+            name=flag
+            spellcheck="false"
+            aria-required=param.required.then_some("true")
+            aria-describedby=described_by(param)
+            aria-invalid=invalid(state, flag)
+            prop:value=value
+            on:input=move |ev| state.set(flag, event_target_value(&ev))
+            node_ref={Focus::get().target::<html::Input>(flag)}
+        />
+        <fieldset class="segmented zone">
+            <legend>"A time typed without a zone is"</legend>
+            {zones}
+        </fieldset>
+        <p class="instant" id=view::instant_id(flag) aria-live="polite">
+            {instant}
+        </p>
+    }
+}
+
+/// A three-state boolean: not set, `--flag` or `--no-flag`, as a group of radio buttons whose
+/// legend is the label. The group as a whole is described and marked invalid.
+#[component]
+fn BooleanControl(param: &'static Param) -> impl IntoView {
+    let state = AppState::get();
+    let mirror = Mirror::get();
+    let flag = param.flag;
+    let value = state.value_memo(flag);
+    let buttons = view::boolean_choices(flag)
+        .into_iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let node = if i == 0 {
+                Focus::get().target::<html::Input>(flag)
+            } else {
+                NodeRef::new()
+            };
+            let picked = choice.value;
+            segment(
+                choice.id,
+                flag,
+                picked,
+                choice.label,
+                move || value.with(|v| v == picked),
+                move || {
+                    state.set(flag, picked.to_owned());
+                    mirror.flush();
+                },
+                node,
+            )
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="segmented"
+            aria-describedby=described_by(param)
+            aria-invalid=invalid(state, flag)
+        >
+            <legend class="label">
+                {param.label} " " <code class="flag">"--" {flag}</code>
+            </legend>
+            {buttons}
+        </fieldset>
+    }
+}
+
+/// One radio button of a segmented choice, with its label around it.
+fn segment(
+    id: String,
+    name: &'static str,
+    value: &'static str,
+    label: String,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    pick: impl Fn() + 'static,
+    node: NodeRef<html::Input>,
+) -> impl IntoView {
+    let label_for = id.clone();
+    view! {
+        <label class="seg" for=label_for>
+            <input
+                type="radio"
+                id=id
+                name=name
+                value=value
+                prop:checked=checked
+                on:change=move |_| pick()
+                node_ref=node
+            />
+            <span>{label}</span>
+        </label>
+    }
+}
+
+/// One of a fixed list of values. A value that is not in the list (from an import or a link)
+/// stays selected and visible, marked as not valid, until the user picks another.
+#[component]
+fn ChoiceControl(param: &'static Param) -> impl IntoView {
+    let state = AppState::get();
+    let mirror = Mirror::get();
+    let flag = param.flag;
+    let value = state.value_memo(flag);
+    let options = move || {
+        value.with(|current| {
+            view::choice_options(param, current)
+                .into_iter()
+                .map(|(option, text)| {
+                    let selected = option == *current;
+                    view! {
+                        <option value=option prop:selected=selected>
+                            {text}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <FieldLabel param />
+        <select
+            id=control_id(flag)
+            name=flag
+            aria-describedby=described_by(param)
+            aria-invalid=invalid(state, flag)
+            on:change=move |ev| {
+                state.set(flag, event_target_value(&ev));
+                mirror.flush();
+            }
+            node_ref={Focus::get().target::<html::Select>(flag)}
+        >
+            {options}
+        </select>
+    }
+}
+
+/// A global flag with no value (`--debug`): a checkbox.
+#[component]
+fn SwitchControl(param: &'static Param) -> impl IntoView {
+    let state = AppState::get();
+    let mirror = Mirror::get();
+    let flag = param.flag;
+    let value = state.value_memo(flag);
+    view! {
+        <FieldLabel param />
+        <input
+            type="checkbox"
+            value="true"
+            id=control_id(flag)
+            name=flag
+            aria-describedby=described_by(param)
+            aria-invalid=invalid(state, flag)
+            prop:checked=move || value.with(|v| v == "true")
+            on:change=move |ev| {
+                let on = event_target_checked(&ev);
+                state.set(flag, if on { "true".to_owned() } else { String::new() });
+                mirror.flush();
+            }
+            node_ref={Focus::get().target::<html::Input>(flag)}
+        />
+    }
+}

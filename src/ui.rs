@@ -23,6 +23,7 @@ pub mod submit;
 
 use std::time::Duration;
 
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -149,7 +150,7 @@ fn Toolbar() -> impl IntoView {
             <span class="start-over">
                 {move || {
                     if asking.get() {
-                        view! {
+                        Either::Left(view! {
                             <span class="confirm-inline">"Clear every field?"</span>
                             <button
                                 type="button"
@@ -167,10 +168,9 @@ fn Toolbar() -> impl IntoView {
                             >
                                 "No"
                             </button>
-                        }
-                            .into_any()
+                        })
                     } else {
-                        view! {
+                        Either::Right(view! {
                             <button
                                 type="button"
                                 id="start-over"
@@ -179,8 +179,7 @@ fn Toolbar() -> impl IntoView {
                             >
                                 "Start over"
                             </button>
-                        }
-                            .into_any()
+                        })
                     }
                 }}
             </span>
@@ -199,7 +198,11 @@ fn RestoredNotice(origin: Origin, problems: Vec<Diagnostic>) -> impl IntoView {
     };
     let shown = RwSignal::new(!text.is_empty());
     view! {
-        <Show when=move || shown.get()>
+        {move || {
+            shown
+                .get()
+                .then(|| {
+                    view! {
             <div class="panel-box restored" id="restored" role="status">
                 <p>
                     {text} " "
@@ -208,7 +211,9 @@ fn RestoredNotice(origin: Origin, problems: Vec<Diagnostic>) -> impl IntoView {
                     </button>
                 </p>
             </div>
-        </Show>
+                    }
+                })
+        }}
         <ul class="diagnostics" id="link-problems">
             {problems.into_iter().map(diagnostic_item).collect_view()}
         </ul>

@@ -13,6 +13,7 @@
 
 pub mod controls;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,7 +37,7 @@ pub fn JobForm() -> impl IntoView {
                 .map(|param| view! { <Field param /> })
                 .collect_view();
             if group == Group::Global {
-                view! {
+                Either::Left(view! {
                     <details class="group global" open=globals_set>
                         <summary>
                             <h2>{group.title()}</h2>
@@ -46,18 +47,16 @@ pub fn JobForm() -> impl IntoView {
                         </p>
                         {fields}
                     </details>
-                }
-                .into_any()
+                })
             } else {
-                view! {
+                Either::Right(view! {
                     <fieldset class="group">
                         <legend>
                             <h2>{group.title()}</h2>
                         </legend>
                         {fields}
                     </fieldset>
-                }
-                .into_any()
+                })
             }
         })
         .collect_view();

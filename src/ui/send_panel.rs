@@ -18,6 +18,7 @@
 use std::time::Duration;
 
 use gloo_net::http::Request;
+use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{EventTarget, RequestCache};
@@ -152,23 +153,23 @@ fn SendPanel(section: EventTarget) -> impl IntoView {
         }
     });
     let body = move || match availability.get() {
-        None => status("loading", "Looking for a send configuration…").into_any(),
-        Some(Availability::Ready(target)) => ready(panel, &target).into_any(),
-        Some(other) => availability_status(other),
+        None => EitherOf3::A(status("loading", "Looking for a send configuration…")),
+        Some(Availability::Ready(target)) => EitherOf3::B(ready(panel, &target)),
+        Some(other) => EitherOf3::C(availability_status(other)),
     };
     view! { <div class="submit-body">{body}</div> }
 }
 
 /// The ready panel: the send button (off while the form has errors or a request is out),
 /// the hint saying why, and the stage of the cycle.
-fn ready(panel: Panel, target: &Target) -> impl IntoView {
+fn ready(panel: Panel, target: &Target) -> impl IntoView + use<> {
     let phase = panel.phase;
     let blocked = move || panel.has_errors.get();
     let busy = move || phase.with(|p| matches!(p, Phase::Sending));
     let stage = move || match phase.get() {
-        Phase::Idle => ().into_any(),
-        Phase::Confirming { again } => confirm(panel, again).into_any(),
-        Phase::Sending => view! {
+        Phase::Idle => EitherOf4::A(()),
+        Phase::Confirming { again } => EitherOf4::B(confirm(panel, again)),
+        Phase::Sending => EitherOf4::C(view! {
             <div class="submit-progress" id="submit-progress" role="status" aria-live="polite">
                 <span class="spinner" aria-hidden="true"></span>
                 "Sending… waiting for the answer."
@@ -176,9 +177,8 @@ fn ready(panel: Panel, target: &Target) -> impl IntoView {
                     "Cancel"
                 </button>
             </div>
-        }
-        .into_any(),
-        Phase::Done(outcome) => outcome_view(panel, &outcome).into_any(),
+        }),
+        Phase::Done(outcome) => EitherOf4::D(outcome_view(panel, &outcome)),
     };
     view! {
         <ul class="diagnostics notes">
@@ -255,7 +255,7 @@ fn confirm(panel: Panel, again: bool) -> impl IntoView {
 
 /// The outcome: title, the job id with a copy button, the explanation, the start of the
 /// answer's body, and a guarded "send again".
-fn outcome_view(panel: Panel, outcome: &Outcome) -> impl IntoView {
+fn outcome_view(panel: Panel, outcome: &Outcome) -> impl IntoView + use<> {
     let tone = outcome.tone().as_str();
     let job_id = outcome.job_id().map(|id| {
         view! {

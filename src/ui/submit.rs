@@ -17,6 +17,7 @@
 use std::time::Duration;
 
 use gloo_net::http::Request;
+use leptos::either::{EitherOf3, EitherOf6};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -109,11 +110,10 @@ pub fn SendSection() -> impl IntoView {
             }
         });
     });
-    let body = move || {
-        match stage.get() {
-        Stage::Looking => status("loading", "Looking for a send configuration…").into_any(),
-        Stage::Off(availability) => availability_status(availability).into_any(),
-        Stage::Configured => view! {
+    let body = move || match stage.get() {
+        Stage::Looking => EitherOf6::A(status("loading", "Looking for a send configuration…")),
+        Stage::Off(availability) => EitherOf6::B(availability_status(availability)),
+        Stage::Configured => EitherOf6::C(view! {
             <p class="submit-status" id="submit-status" data-state="configured">
                 "This page can send the request through the signing proxy named in config.json. You confirm what is sent first."
             </p>
@@ -122,17 +122,14 @@ pub fn SendSection() -> impl IntoView {
                     "Send…"
                 </button>
             </p>
-        }
-        .into_any(),
-        Stage::Loading => status("loading", "Loading the send panel…").into_any(),
-        Stage::Failed(why) => view! {
+        }),
+        Stage::Loading => EitherOf6::D(status("loading", "Loading the send panel…")),
+        Stage::Failed(why) => EitherOf6::E(view! {
             <div class="submit-status" id="submit-status" data-state="broken">
                 <p>{view::send_panel_failed(&why)}</p>
             </div>
-        }
-        .into_any(),
-        Stage::Handed => ().into_any(),
-    }
+        }),
+        Stage::Handed => EitherOf6::F(()),
     };
     view! {
         <section class="submit" id=SECTION_ID aria-labelledby="submit-title" node_ref=section>
@@ -153,17 +150,16 @@ pub fn status(state: &'static str, text: &'static str) -> impl IntoView {
 
 /// The status when sending is not possible: off (and how to turn it on), or a config with
 /// problems, each listed with its place. Shared with the send panel.
-pub fn availability_status(availability: Availability) -> AnyView {
+pub fn availability_status(availability: Availability) -> impl IntoView {
     match availability {
-        Availability::NotConfigured { reason } => view! {
+        Availability::NotConfigured { reason } => EitherOf3::A(view! {
             <p class="submit-status" id="submit-status" data-state="off">
                 {reason} " " {HOW_TO_ENABLE}
             </p>
-        }
-        .into_any(),
-        Availability::Broken { problems } => broken(problems).into_any(),
+        }),
+        Availability::Broken { problems } => EitherOf3::B(broken(problems)),
         // The send panel shows a ready target itself.
-        Availability::Ready(_) => ().into_any(),
+        Availability::Ready(_) => EitherOf3::C(()),
     }
 }
 

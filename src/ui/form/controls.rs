@@ -4,6 +4,7 @@
 //! a new kind (a list, a nested structure) is a new component here and a new arm in
 //! [`control`].
 
+use leptos::either::{Either, EitherOf5};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -15,13 +16,15 @@ use crate::ui::persist::Mirror;
 use crate::ui::state::AppState;
 
 /// The label and control for a parameter, by its kind.
-pub fn control(param: &'static Param) -> AnyView {
+pub fn control(param: &'static Param) -> impl IntoView {
+    // `EitherOf5` rather than type-erased views: erasing a view keeps every rendering path of
+    // it (server rendering, hydration) in the wasm, and costs the first load.
     match param.kind {
-        Kind::Text | Kind::Integer => view! { <TextControl param /> }.into_any(),
-        Kind::Timestamp => view! { <TimeControl param /> }.into_any(),
-        Kind::Boolean => view! { <BooleanControl param /> }.into_any(),
-        Kind::Choice(_) => view! { <ChoiceControl param /> }.into_any(),
-        Kind::Switch => view! { <SwitchControl param /> }.into_any(),
+        Kind::Text | Kind::Integer => EitherOf5::A(view! { <TextControl param /> }),
+        Kind::Timestamp => EitherOf5::B(view! { <TimeControl param /> }),
+        Kind::Boolean => EitherOf5::C(view! { <BooleanControl param /> }),
+        Kind::Choice(_) => EitherOf5::D(view! { <ChoiceControl param /> }),
+        Kind::Switch => EitherOf5::E(view! { <SwitchControl param /> }),
     }
 }
 
@@ -72,7 +75,7 @@ fn TextControl(param: &'static Param) -> impl IntoView {
     let typed = move |ev: web_sys::Event| state.set(flag, event_target_value(&ev));
     let control = move || {
         if multiline.get() {
-            view! {
+            Either::Left(view! {
                 <textarea
                     rows="3"
                     id=control_id(flag)
@@ -85,10 +88,9 @@ fn TextControl(param: &'static Param) -> impl IntoView {
                     on:input=typed
                     node_ref={focus.target::<html::Textarea>(flag)}
                 ></textarea>
-            }
-            .into_any()
+            })
         } else {
-            view! {
+            Either::Right(view! {
                 <input
                     type="text"
                     autocomplete="off"
@@ -103,8 +105,7 @@ fn TextControl(param: &'static Param) -> impl IntoView {
                     on:input=typed
                     node_ref={focus.target::<html::Input>(flag)}
                 />
-            }
-            .into_any()
+            })
         }
     };
     view! {

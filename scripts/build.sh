@@ -10,14 +10,16 @@ export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
 cargo fetch --locked >/dev/null
 trunk build --release --dist dist
 
-# Sizes, raw and gzip -9. The import worker's files are fetched only on the first import and the
-# send panel's on the first send, so they are listed but not counted in the first load
+# Sizes, raw and gzip -9. The import panel's files are fetched only when it is first opened, the
+# import worker's on the first import and the send panel's on the first send, so they are listed
+# but not counted in the first load
 # (bench/run.sh measures it for real).
 total=0
 for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
   [ -f "$f" ] || continue
   gz=$(gzip -9 -c "$f" | wc -c)
   case "$(basename "$f")" in
+    import-panel*) note=' (on first open of the import panel)' ;;
     import-worker*) note=' (on first import)' ;;
     send-panel*) note=' (on first send)' ;;
     *) total=$((total + gz)); note='' ;;

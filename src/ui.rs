@@ -14,8 +14,10 @@
 pub mod diagnostics;
 pub mod form;
 pub mod import;
+pub mod import_panel;
 pub mod io;
 pub mod outputs;
+pub mod panel;
 pub mod persist;
 pub mod send_panel;
 pub mod state;

@@ -1,402 +1,121 @@
-//! The import panel: paste a command, a `--cli-input-json` or a `--cli-input-yaml` document
-//! and the form fills in. A form that already holds values is only replaced after the user
-//! confirms; every problem the importer found is listed with where it is.
+//! The page's side of the import panel: the collapsible `<details>` it lives in.
 //!
-//! The importers run in a Web Worker (`src/bin/import_worker.rs`), started on the first
-//! import, so none of their code is part of the page's first load. The panel sends the text as
-//! a [`Request`] and shows "Reading…" until the [`Reply`] comes back. A worker that cannot be
-//! loaded is reported as such, with the form and the pasted text untouched. The few browser
-//! calls that run the worker are kept together at the end of this file.
+//! The panel itself ([`crate::ui::import_panel`]) is a wasm of its own, loaded when the
+//! `<details>` is first opened: most visits never import, and the panel carries the messages
+//! to and from the import worker. Until it runs, the `<details>` holds only its summary (and
+//! "Loading the importer…", or why it could not be loaded). The page then feeds it the form,
+//! takes an imported form from it, announces what it asks and shows its step as `data-step`
+//! (see [`crate::ui::panel`]).
 
-use std::rc::Rc;
-use std::time::Duration;
-
+use leptos::either::EitherOf3;
+use leptos::html;
 use leptos::prelude::*;
+use web_sys::EventTarget;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
-use crate::core::form::Form;
-use crate::core::import::Format;
-use crate::core::import::message::{Received, Reply, Request};
-use crate::core::view;
+use crate::core::share;
+use crate::ui::Announcer;
 use crate::ui::diagnostics::diagnostic_item;
+use crate::ui::panel::{self, IMPORT_EVENT, READY_EVENT, SAY_EVENT, STEP_EVENT, detail, listen};
 use crate::ui::state::AppState;
-use crate::ui::{Announcer, io};
 
-/// How long the worker may take to start before the panel gives up on it. It is normally
-/// ready well within a second; this only catches a worker whose code never arrives.
-const START_TIMEOUT: Duration = Duration::from_secs(30);
+/// The id of the `<details>`, where the panel mounts its view and the events travel.
+pub const IMPORT_ID: &str = "import";
 
-/// What the panel shows after the Import button.
+/// The import panel's loader, which Trunk writes next to `index.html` (see `index.html`).
+const LOADER: &str = "import-panel_loader.js";
+
+/// Where the panel's code is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Step {
-    /// Nothing imported yet.
-    Idle,
-    /// Waiting for the worker's answer to the request with this id.
-    Reading(u64),
-    /// Read, waiting for the user to allow replacing a non-empty form.
-    Confirm(Form),
-    /// Done (or read nothing): the problems found.
-    Done,
-    /// The importer could not run; the sentence says why and what to do.
+enum Stage {
+    /// Not asked for yet.
+    Closed,
+    /// Loading.
+    Loading,
+    /// It could not be loaded, for this reason.
     Failed(String),
+    /// The panel runs and shows its own view.
+    Handed,
 }
 
-impl Step {
-    /// A stable name for the step, exposed on the panel for tests and styles.
-    fn name(&self) -> &'static str {
-        match self {
-            Step::Idle => "idle",
-            Step::Reading(_) => "reading",
-            Step::Confirm(_) => "confirm",
-            Step::Done => "done",
-            Step::Failed(_) => "failed",
-        }
-    }
-}
-
-/// The panel's state and what its buttons and the worker's answers do.
-#[derive(Clone, Copy)]
-struct Panel {
-    state: AppState,
-    announcer: Announcer,
-    text: RwSignal<String>,
-    step: RwSignal<Step>,
-    problems: RwSignal<Vec<Diagnostic>>,
-    read_as: RwSignal<Option<Format>>,
-    /// The id of the last request sent.
-    last_id: StoredValue<u64>,
-}
-
-impl Panel {
-    fn new() -> Self {
-        Self {
-            state: AppState::get(),
-            announcer: Announcer::get(),
-            text: RwSignal::new(String::new()),
-            step: RwSignal::new(Step::Idle),
-            problems: RwSignal::new(Vec::new()),
-            read_as: RwSignal::new(None),
-            last_id: StoredValue::new(0),
-        }
-    }
-
-    /// The Import button: sends the pasted text to the worker.
-    fn run(self) {
-        let pasted = self.text.get_untracked();
-        if pasted.trim().is_empty() {
-            self.problems.set(vec![Diagnostic::general(
-                Severity::Error,
-                "Paste a command, a JSON or a YAML document first.",
-            )]);
-            self.read_as.set(None);
-            self.step.set(Step::Done);
-            return;
-        }
-        let id = self.last_id.get_value() + 1;
-        self.last_id.set_value(id);
-        self.step.set(Step::Reading(id));
-        worker::send(
-            &Request::new(id, pasted),
-            &(Rc::new(move |heard| self.receive(heard)) as worker::Deliver),
-        );
-        io::after(START_TIMEOUT, move || {
-            if self.step.get_untracked() == Step::Reading(id) && !worker::is_ready() {
-                self.fail(&format!(
-                    "it did not start within {} seconds",
-                    START_TIMEOUT.as_secs()
-                ));
-            }
-        });
-    }
-
-    /// What the worker said (or why it could not say anything).
-    fn receive(self, heard: Result<Reply, String>) {
-        let Step::Reading(waiting_for) = self.step.get_untracked() else {
-            return;
-        };
-        match heard.map(Reply::receive) {
-            Ok(Ok(Some(Received {
-                id,
-                format,
-                form,
-                diagnostics,
-            }))) if id == waiting_for => {
-                self.read_as.set(Some(format));
-                self.problems.set(diagnostics);
-                if self.state.is_empty_now() || self.state.form_untracked() == form {
-                    self.apply(form);
-                } else {
-                    self.step.set(Step::Confirm(form));
-                }
-            }
-            Ok(Err((id, why))) if id.is_none_or(|id| id == waiting_for) => self.fail(&why),
-            // A late answer to an earlier request, or the ready signal: nothing to show.
-            Ok(_) => {}
-            Err(why) => self.fail(&why),
-        }
-    }
-
-    fn apply(self, form: Form) {
-        let count = form.filled().count();
-        self.state.replace(form);
-        self.step.set(Step::Done);
-        self.announcer
-            .say(format!("Imported {count} values into the form."));
-    }
-
-    fn fail(self, why: &str) {
-        worker::discard();
-        self.step.set(Step::Failed(why.to_owned()));
-        self.announcer
-            .say("The importer could not run; the form is unchanged.");
-    }
-
-    /// Replaces the form with what was read, once the user allowed it.
-    fn replace(self) {
-        if let Step::Confirm(form) = self.step.get_untracked() {
-            self.apply(form);
-        }
-    }
-}
-
-/// The collapsible import panel. What it holds is built when it is first opened, not on every
-/// page load: most visits never import. Once built it stays, so closing the panel loses
-/// nothing typed.
+/// The collapsible import panel. Its contents are loaded when it is first opened; once there
+/// they stay, so closing the panel loses nothing typed.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
-    let panel = Panel::new();
-    let opened = RwSignal::new(false);
+    let app = AppState::get();
+    let announcer = Announcer::get();
+    let stage = RwSignal::new(Stage::Closed);
+    // The panel's step, as it last said.
+    let step = RwSignal::new("idle".to_owned());
+    let details = NodeRef::<html::Details>::new();
+    let owner = Owner::current();
+    details.on_load(move |details| {
+        let host: EventTarget = details.into();
+        let fed = host.clone();
+        listen(&host, READY_EVENT, move |_| {
+            if stage.with_untracked(|s| *s != Stage::Handed) {
+                stage.set(Stage::Handed);
+                panel::feed(owner.as_ref(), app, fed.clone());
+            }
+        });
+        listen(&host, IMPORT_EVENT, move |event| {
+            if let Some(query) = detail(event).as_string() {
+                let (form, _, _) = share::decode(&query);
+                app.replace(form);
+            }
+        });
+        listen(&host, SAY_EVENT, move |event| {
+            if let Some(message) = detail(event).as_string() {
+                announcer.say(message);
+            }
+        });
+        listen(&host, STEP_EVENT, move |event| {
+            if let Some(name) = detail(event).as_string() {
+                step.set(name);
+            }
+        });
+    });
+    let open = move |_| {
+        if stage.with_untracked(|s| *s == Stage::Closed) {
+            stage.set(Stage::Loading);
+            panel::load(
+                LOADER,
+                move || stage.with_untracked(|s| *s != Stage::Loading),
+                move |why| {
+                    if stage.with_untracked(|s| *s == Stage::Loading) {
+                        step.set("failed".to_owned());
+                        stage.set(Stage::Failed(why));
+                    }
+                },
+            );
+        }
+    };
+    let status = move || match stage.get() {
+        Stage::Closed | Stage::Handed => EitherOf3::A(()),
+        Stage::Loading => EitherOf3::B(view! {
+            <p class="import-loading" role="status">
+                "Loading the importer…"
+            </p>
+        }),
+        Stage::Failed(why) => EitherOf3::C(view! {
+            <ul class="diagnostics" id="import-problems" role="alert">
+                {diagnostic_item(Diagnostic::general(
+                    Severity::Error,
+                    format!("The import panel could not be loaded: {why} The form is unchanged."),
+                ))}
+            </ul>
+        }),
+    };
     view! {
         <details
             class="panel-box import"
-            data-step=move || panel.step.with(Step::name)
-            on:toggle=move |_| {
-                if !opened.get_untracked() {
-                    opened.set(true);
-                }
-            }
+            id=IMPORT_ID
+            data-step=move || step.get()
+            on:toggle=open
+            node_ref=details
         >
             <summary>"Import a command, JSON or YAML"</summary>
-            <Show when=move || opened.get()>
-                <ImportContents panel />
-            </Show>
+            {status}
         </details>
-    }
-}
-
-/// The text box, the button, "Reading…" while the worker reads, and the question or report.
-#[component]
-fn ImportContents(panel: Panel) -> impl IntoView {
-    let reading = move || panel.step.with(|s| matches!(s, Step::Reading(_)));
-    view! {
-        <label for="import-text" class="label">
-            "Paste an " <code>"aws sms create-replication-job"</code>
-            " command (bash, PowerShell or cmd), or a --cli-input-json / --cli-input-yaml document"
-        </label>
-        <textarea
-            id="import-text"
-            name="import-text"
-            spellcheck="false"
-            autocomplete="off"
-            prop:value=panel.text
-            on:input=move |ev| panel.text.set(event_target_value(&ev))
-        ></textarea>
-        <div class="row">
-            <button type="button" id="import-run" on:click=move |_| panel.run()>
-                "Import"
-            </button>
-            <span class="import-reading" role="status" hidden=move || !reading()>
-                "Reading…"
-            </span>
-        </div>
-        <div class="import-result">{move || result(panel)}</div>
-    }
-}
-
-/// What the panel shows under the button for the current step.
-fn result(panel: Panel) -> AnyView {
-    panel.step.with(|step| match step {
-        Step::Idle | Step::Reading(_) => ().into_any(),
-        Step::Failed(why) => view! {
-            <ul class="diagnostics" id="import-problems" role="alert">
-                {diagnostic_item(view::import_failed(why))}
-            </ul>
-        }
-        .into_any(),
-        Step::Confirm(_) => view! {
-            <div class="confirm" role="alert">
-                <p>"The form already holds values. Replace them with what was imported?"</p>
-                <div class="row">
-                    <button
-                        type="button"
-                        class="primary"
-                        id="import-replace"
-                        on:click=move |_| panel.replace()
-                    >
-                        "Replace the form"
-                    </button>
-                    <button
-                        type="button"
-                        id="import-cancel"
-                        on:click=move |_| panel.step.set(Step::Idle)
-                    >
-                        "Keep the current form"
-                    </button>
-                </div>
-            </div>
-            {report(panel)}
-        }
-        .into_any(),
-        Step::Done => report(panel).into_any(),
-    })
-}
-
-/// What the last import found: how the text was read (when it was) and every problem.
-fn report(panel: Panel) -> impl IntoView {
-    let problems = panel.problems.get_untracked();
-    let heading = view::import_heading(panel.read_as.get_untracked(), problems.len());
-    view! {
-        <p class="import-heading">{heading}</p>
-        <ul class="diagnostics" id="import-problems">
-            {problems.into_iter().map(diagnostic_item).collect_view()}
-        </ul>
-    }
-}
-
-/// The browser side of the import worker: started on the first request, kept for the next
-/// ones, thrown away when it fails so the next request starts a fresh one.
-mod worker {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    use wasm_bindgen::prelude::*;
-    use web_sys::{Event, MessageEvent, Worker};
-
-    use crate::core::import::message::{Reply, Request};
-
-    /// The loader Trunk writes for the `import-worker` binary (`data-loader-shim`), next to
-    /// `index.html`; workers keep fixed file names.
-    const LOADER: &str = "import-worker_loader.js";
-
-    /// Gets every reply, or a failure as a phrase.
-    pub(super) type Deliver = Rc<dyn Fn(Result<Reply, String>)>;
-
-    struct Running {
-        worker: Worker,
-        /// True once the worker said it listens.
-        ready: bool,
-        /// Requests sent before that, in order.
-        queued: Vec<JsValue>,
-        _on_message: Closure<dyn Fn(MessageEvent)>,
-        _on_error: Closure<dyn Fn(Event)>,
-    }
-
-    thread_local! {
-        static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
-    }
-
-    /// Sends a request, starting the worker first if there is none.
-    pub(super) fn send(request: &Request, deliver: &Deliver) {
-        let Ok(request) = serde_wasm_bindgen::to_value(request) else {
-            deliver(Err("the text could not be passed to it".to_owned()));
-            return;
-        };
-        let failed = RUNNING.with_borrow_mut(|running| {
-            if running.is_none() {
-                *running = Some(start(deliver.clone())?);
-            }
-            let Some(running) = running.as_mut() else {
-                return Err("no worker".to_owned());
-            };
-            if running.ready {
-                post(&running.worker, &request)
-            } else {
-                running.queued.push(request);
-                Ok(())
-            }
-        });
-        // Told outside the borrow, since the receiver may send again.
-        if let Err(why) = failed {
-            discard();
-            deliver(Err(why));
-        }
-    }
-
-    /// True when a worker is running and listening.
-    pub(super) fn is_ready() -> bool {
-        RUNNING.with_borrow(|running| running.as_ref().is_some_and(|r| r.ready))
-    }
-
-    /// Stops and forgets the worker, if any.
-    pub(super) fn discard() {
-        if let Some(running) = RUNNING.with_borrow_mut(Option::take) {
-            running.worker.terminate();
-        }
-    }
-
-    fn post(worker: &Worker, request: &JsValue) -> Result<(), String> {
-        worker
-            .post_message(request)
-            .map_err(|_| "the browser refused to pass the text to it".to_owned())
-    }
-
-    fn start(deliver: Deliver) -> Result<Running, String> {
-        let worker = Worker::new(LOADER).map_err(|e| {
-            let detail = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default();
-            format!("the browser refused to start it: {detail}")
-        })?;
-        let on_message = {
-            let deliver = deliver.clone();
-            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                match serde_wasm_bindgen::from_value::<Reply>(event.data()) {
-                    Ok(Reply::Ready { v }) if v == crate::core::import::message::VERSION => {
-                        flush(&deliver);
-                    }
-                    Ok(reply) => deliver(Ok(reply)),
-                    Err(why) => deliver(Err(format!("its answer is unreadable: {why}"))),
-                }
-            })
-        };
-        let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
-            let detail = event
-                .dyn_ref::<web_sys::ErrorEvent>()
-                .map(web_sys::ErrorEvent::message)
-                .filter(|m| !m.is_empty())
-                .map_or_else(
-                    || "its code could not be loaded".to_owned(),
-                    |m| format!("it stopped: {m}"),
-                );
-            event.prevent_default();
-            deliver(Err(detail));
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Running {
-            worker,
-            ready: false,
-            queued: Vec::new(),
-            _on_message: on_message,
-            _on_error: on_error,
-        })
-    }
-
-    /// The worker listens now: sends what was queued.
-    fn flush(deliver: &Deliver) {
-        let failed = RUNNING.with_borrow_mut(|running| {
-            let Some(running) = running.as_mut() else {
-                return Ok(());
-            };
-            running.ready = true;
-            std::mem::take(&mut running.queued)
-                .iter()
-                .try_for_each(|request| post(&running.worker, request))
-        });
-        if let Err(why) = failed {
-            discard();
-            deliver(Err(why));
-        }
     }
 }

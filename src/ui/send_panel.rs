@@ -1,7 +1,7 @@
 //! The send panel: posts the shown HTTP request to the deployer's signing proxy.
 //!
 //! This code runs in its own wasm (`src/bin/send_panel.rs`), which the page loads only when
-//! the user first asks to send (see [`crate::ui::submit`]), so none of it is in the first load.
+//! the user first asks to send (see [`crate::ui::submit`] and [`crate::ui::panel`]), so none of it is in the first load.
 //! It mounts its own view in the page's "Send" section and talks to the page through DOM
 //! events on that section: the page sends the form (as a share query) and whether it has
 //! errors with every change ([`FORM_EVENT`]), the panel asks the page to announce something
@@ -20,7 +20,7 @@ use std::time::Duration;
 use gloo_net::http::Request;
 use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{EventTarget, RequestCache};
 
 use crate::core::share;
@@ -32,10 +32,8 @@ use crate::core::validate::{self, Context};
 use crate::core::view;
 use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::io::{self, BrowserZone};
-use crate::ui::submit::{
-    FORM_EVENT, READY_EVENT, SAY_EVENT, SECTION_ID, availability_status, detail, emit, listen,
-    status,
-};
+use crate::ui::panel::{self, FORM_EVENT, READY_EVENT, SAY_EVENT, emit, form_of, listen};
+use crate::ui::submit::{SECTION_ID, availability_status, status};
 
 /// Where the panel is in its one-request cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,11 +83,7 @@ struct Panel {
 /// Mounts the panel in the page's "Send" section.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let Some(section) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(SECTION_ID))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(section) = panel::host(SECTION_ID) else {
         return;
     };
     let target: EventTarget = section.clone().into();
@@ -103,9 +97,9 @@ fn SendPanel(section: EventTarget) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let has_errors = RwSignal::new(true);
     listen(&section, FORM_EVENT, move |event| {
-        let detail = js_sys::Array::from(&detail(event));
-        query.set(detail.get(0).as_string().unwrap_or_default());
-        has_errors.set(detail.get(1).as_bool().unwrap_or(true));
+        let (form, errors) = form_of(event);
+        query.set(form);
+        has_errors.set(errors);
     });
     let availability = RwSignal::new(None::<Availability>);
     let target = Memo::new(move |_| match availability.get() {

@@ -9,44 +9,28 @@
 //! any problem in this section.
 //!
 //! Once loaded, the panel mounts its own view in the section and the page's part of it goes
-//! quiet. Page and panel share no memory: they talk through DOM events on the section. The
-//! panel says it listens ([`READY_EVENT`]); from then on the page sends the form as a share
-//! query with whether it has errors, at once and after every change ([`FORM_EVENT`]); the panel
-//! asks the page to announce things ([`SAY_EVENT`]).
-
-use std::time::Duration;
+//! quiet; page and panel talk as [`crate::ui::panel`] describes.
 
 use gloo_net::http::Request;
 use leptos::either::{EitherOf3, EitherOf6};
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{EventTarget, RequestCache};
 
 use crate::core::diagnostic::Diagnostic;
-use crate::core::share;
 use crate::core::submit::{self, Availability, HOW_TO_ENABLE, config};
 use crate::core::view;
+use crate::ui::Announcer;
 use crate::ui::diagnostics::diagnostic_item;
+use crate::ui::panel::{self, READY_EVENT, SAY_EVENT, detail, listen};
 use crate::ui::state::AppState;
-use crate::ui::{Announcer, io};
-
-/// Page → panel, with every change of the form: `detail` is `[share query, has errors]`.
-pub const FORM_EVENT: &str = "sms-job-builder:form";
-/// Panel → page: `detail` is a message for the status line.
-pub const SAY_EVENT: &str = "sms-job-builder:say";
-/// Panel → page: the panel listens for [`FORM_EVENT`] now.
-pub const READY_EVENT: &str = "sms-job-builder:send-panel-ready";
 
 /// The id of the section, where the panel mounts its view and the events travel.
 pub const SECTION_ID: &str = "submit";
 
 /// The send panel's loader, which Trunk writes next to `index.html` (see `index.html`).
 const LOADER: &str = "send-panel_loader.js";
-
-/// How long the panel may take to start before the section gives up on it. It normally starts
-/// well within a second; this only catches code that never arrives.
-const START_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// What the section shows while the page owns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,28 +65,14 @@ pub fn SendSection() -> impl IntoView {
     let section = NodeRef::<html::Section>::new();
     let owner = Owner::current();
     section.on_load(move |section| {
-        let target: EventTarget = section.clone().into();
+        let target: EventTarget = section.into();
+        let host = target.clone();
         listen(&target, READY_EVENT, move |_| {
             if stage.with_untracked(|s| matches!(s, Stage::Handed)) {
                 return;
             }
             stage.set(Stage::Handed);
-            let section = section.clone();
-            let feed = move || {
-                // I/O: the form goes to the panel, another program, on every change.
-                Effect::new(move |_| {
-                    let query = app.with_form(|form| share::encode(form, app.options()));
-                    let detail = js_sys::Array::of2(
-                        &JsValue::from_str(&query),
-                        &JsValue::from_bool(app.has_errors()),
-                    );
-                    emit(&section, FORM_EVENT, &detail);
-                });
-            };
-            match &owner {
-                Some(owner) => owner.with(feed),
-                None => feed(),
-            }
+            panel::feed(owner.as_ref(), app, host.clone());
         });
         listen(&target, SAY_EVENT, move |event| {
             if let Some(message) = detail(event).as_string() {
@@ -175,39 +145,22 @@ fn broken(problems: Vec<Diagnostic>) -> impl IntoView {
     }
 }
 
-/// Loads the send panel's code with a module script; the panel announces itself with
-/// [`READY_EVENT`]. A script that fails to load, or a panel that does not start in time,
-/// leaves a message in the section.
+/// Loads the send panel; it announces itself with [`READY_EVENT`]. A script that fails to
+/// load, or a panel that does not start in time, leaves a message in the section.
 fn load(stage: RwSignal<Stage>) {
     if !stage.with_untracked(|s| matches!(s, Stage::Configured)) {
         return;
     }
     stage.set(Stage::Loading);
-    let failed = || Stage::Failed("the browser refused to load it.".to_owned());
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        stage.set(failed());
-        return;
-    };
-    let (Ok(script), Some(parent)) = (document.create_element("script"), document.body()) else {
-        stage.set(failed());
-        return;
-    };
-    let _ = script.set_attribute("type", "module");
-    let _ = script.set_attribute("src", LOADER);
-    listen(&script, "error", move |_| {
-        stage.set(Stage::Failed(
-            "its code could not be fetched. Reload the page to try again.".to_owned(),
-        ));
-    });
-    let _ = parent.append_child(&script);
-    io::after(START_TIMEOUT, move || {
-        if stage.with_untracked(|s| matches!(s, Stage::Loading)) {
-            stage.set(Stage::Failed(format!(
-                "it did not start within {} seconds. Reload the page to try again.",
-                START_TIMEOUT.as_secs()
-            )));
-        }
-    });
+    panel::load(
+        LOADER,
+        move || !stage.with_untracked(|s| matches!(s, Stage::Loading)),
+        move |why| {
+            if stage.with_untracked(|s| matches!(s, Stage::Loading)) {
+                stage.set(Stage::Failed(why));
+            }
+        },
+    );
 }
 
 /// The HTTP status `config.json` is answered with and its text, or `None` when the fetch
@@ -233,32 +186,4 @@ fn names_no_proxy(text: &str) -> bool {
             && js_sys::Reflect::get(&value, &JsValue::from_str("proxy"))
                 .is_ok_and(|proxy| proxy.is_null() || proxy.is_undefined())
     })
-}
-
-// ---- The events between page and panel -----------------------------------------------------
-
-/// Calls `handler` for every `event` on `target` for as long as the page lives.
-pub fn listen(
-    target: &EventTarget,
-    event: &'static str,
-    handler: impl FnMut(&web_sys::Event) + 'static,
-) {
-    gloo_events::EventListener::new(target, event, handler).forget();
-}
-
-/// Dispatches a `CustomEvent` named `name` carrying `detail` on `target`; listeners run before
-/// this returns.
-pub fn emit(target: &EventTarget, name: &str, detail: &JsValue) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = target.dispatch_event(&event);
-    }
-}
-
-/// The `detail` of a `CustomEvent` (undefined for any other event).
-pub fn detail(event: &web_sys::Event) -> JsValue {
-    event
-        .dyn_ref::<web_sys::CustomEvent>()
-        .map_or(JsValue::UNDEFINED, web_sys::CustomEvent::detail)
 }

@@ -109,9 +109,9 @@ fn Toolbar() -> impl IntoView {
     let mirror = Mirror::get();
     let focus = form::Focus::get();
     let asking = RwSignal::new(false);
-    // Set by a click, so the button that replaces the clicked one takes the focus (and a
-    // fresh page load focuses nothing).
-    let refocus = StoredValue::new(false);
+    // The buttons that take the focus when the clicked one is replaced.
+    let start_button = NodeRef::<html::Button>::new();
+    let no_button = NodeRef::<html::Button>::new();
     let copy_link = move |_| {
         // The address bar may still be waiting for the last keystrokes.
         mirror.flush();
@@ -125,8 +125,8 @@ fn Toolbar() -> impl IntoView {
         });
     };
     let ask = move |on: bool| {
-        refocus.set_value(true);
         asking.set(on);
+        io::focus_when_built(if on { no_button } else { start_button });
     };
     let start_over = move |_| {
         state.start_over();
@@ -134,15 +134,6 @@ fn Toolbar() -> impl IntoView {
         asking.set(false);
         announcer.say("Started over: the form and the saved draft are cleared.");
         focus.focus("server-id");
-    };
-    let focused = move |button: NodeRef<html::Button>| {
-        button.on_load(move |button| {
-            if refocus.get_value() {
-                refocus.set_value(false);
-                let _ = button.focus();
-            }
-        });
-        button
     };
     view! {
         <div class="toolbar">
@@ -165,7 +156,7 @@ fn Toolbar() -> impl IntoView {
                             <button
                                 type="button"
                                 id="start-over-no"
-                                node_ref=focused(NodeRef::new())
+                                node_ref=no_button
                                 on:click=move |_| ask(false)
                             >
                                 "No"
@@ -176,7 +167,7 @@ fn Toolbar() -> impl IntoView {
                             <button
                                 type="button"
                                 id="start-over"
-                                node_ref=focused(NodeRef::new())
+                                node_ref=start_button
                                 on:click=move |_| ask(true)
                             >
                                 "Start over"

@@ -143,15 +143,22 @@ fn summary_item(d: Diagnostic) -> impl IntoView {
     }
 }
 
-/// Where the keyboard focus goes for each parameter: the control each kind registers when it
-/// is built (the error summary's links and "start over" move the focus there).
+/// Where the keyboard focus goes for each parameter: the control each kind marks with
+/// [`Focus::target`] (the error summary's links and "start over" move the focus there).
 #[derive(Clone, Copy)]
-pub struct Focus(StoredValue<Vec<Option<web_sys::HtmlElement>>, LocalStorage>);
+pub struct Focus(StoredValue<Vec<Option<Target>>, LocalStorage>);
+
+/// Reads the element a node reference holds, once it is built.
+type Target = Box<dyn Fn() -> Option<web_sys::HtmlElement>>;
 
 impl Focus {
     /// An empty register, one place per parameter.
     pub fn new() -> Self {
-        Self(StoredValue::new_local(vec![None; params::PARAMS.len()]))
+        Self(StoredValue::new_local(
+            std::iter::repeat_with(|| None)
+                .take(params::PARAMS.len())
+                .collect(),
+        ))
     }
 
     /// The register provided by [`crate::ui::App`].
@@ -159,25 +166,31 @@ impl Focus {
         expect_context::<Self>()
     }
 
-    /// A node reference whose element becomes the focus target of `flag` once it is built.
+    /// A node reference whose element is the focus target of `flag` (the last one built, when a
+    /// kind swaps its control).
     pub fn target<E>(self, flag: &'static str) -> NodeRef<E>
     where
         E: leptos::html::ElementType + 'static,
         E::Output: JsCast + Clone + 'static,
     {
         let node = NodeRef::<E>::new();
-        node.on_load(move |element| {
-            if let Some(at) = index(flag) {
-                self.0
-                    .update_value(|targets| targets[at] = Some(element.unchecked_into()));
-            }
-        });
+        if let Some(at) = index(flag) {
+            self.0.update_value(|targets| {
+                targets[at] = Some(Box::new(move || {
+                    node.get_untracked().map(JsCast::unchecked_into)
+                }));
+            });
+        }
         node
     }
 
     /// Moves the focus to the control of `flag`, opening a collapsed section around it.
     pub fn focus(self, flag: &str) {
-        if let Some(element) = index(flag).and_then(|at| self.0.with_value(|t| t[at].clone())) {
+        let element = index(flag).and_then(|at| {
+            self.0
+                .with_value(|targets| targets[at].as_ref().and_then(|read| read()))
+        });
+        if let Some(element) = element {
             io::focus(&element);
         }
     }

@@ -49,9 +49,17 @@ pub fn ImportPanel() -> impl IntoView {
     let step = RwSignal::new("idle".to_owned());
     let details = NodeRef::<html::Details>::new();
     let owner = Owner::current();
-    details.on_load(move |details| {
+    // Listens for the panel on the `<details>`, then loads it.
+    let open = move |_| {
+        if stage.with_untracked(|s| *s != Stage::Closed) {
+            return;
+        }
+        let Some(details) = details.get_untracked() else {
+            return;
+        };
         let host: EventTarget = details.into();
         let fed = host.clone();
+        let owner = owner.clone();
         listen(&host, READY_EVENT, move |_| {
             if stage.with_untracked(|s| *s != Stage::Handed) {
                 stage.set(Stage::Handed);
@@ -74,21 +82,17 @@ pub fn ImportPanel() -> impl IntoView {
                 step.set(name);
             }
         });
-    });
-    let open = move |_| {
-        if stage.with_untracked(|s| *s == Stage::Closed) {
-            stage.set(Stage::Loading);
-            panel::load(
-                LOADER,
-                move || stage.with_untracked(|s| *s != Stage::Loading),
-                move |why| {
-                    if stage.with_untracked(|s| *s == Stage::Loading) {
-                        step.set("failed".to_owned());
-                        stage.set(Stage::Failed(why));
-                    }
-                },
-            );
-        }
+        stage.set(Stage::Loading);
+        panel::load(
+            LOADER,
+            move || stage.with_untracked(|s| *s != Stage::Loading),
+            move |why| {
+                if stage.with_untracked(|s| *s == Stage::Loading) {
+                    step.set("failed".to_owned());
+                    stage.set(Stage::Failed(why));
+                }
+            },
+        );
     };
     let status = move || match stage.get() {
         Stage::Closed | Stage::Handed => EitherOf3::A(()),

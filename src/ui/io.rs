@@ -166,6 +166,16 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
     done
 }
 
+/// Focuses the button `node` holds once the view that is being rebuilt has built it (the
+/// DOM follows a signal in the next microtask; a zero timer runs after that).
+pub fn focus_when_built(node: leptos::prelude::NodeRef<leptos::html::Button>) {
+    after(Duration::ZERO, move || {
+        if let Some(button) = leptos::prelude::GetUntracked::get_untracked(&node) {
+            let _ = button.focus();
+        }
+    });
+}
+
 /// Runs `run` once after `delay`.
 pub fn after(delay: Duration, run: impl FnOnce() + 'static) {
     let millis = u32::try_from(delay.as_millis()).unwrap_or(u32::MAX);

@@ -28,13 +28,16 @@ pub fn Outputs() -> impl IntoView {
     let state = AppState::get();
     let active = RwSignal::new(0_usize);
     let tabs: [NodeRef<html::Button>; COUNT] = std::array::from_fn(|_| NodeRef::new());
-    // The outputs that do not depend on the form are rendered once, not on every keystroke.
-    let rendered: [Signal<Rendered>; COUNT] = Output::ALL.map(|output| {
-        if output.depends_on_form() {
-            Memo::new(move |_| state.rendered(output)).into()
-        } else {
-            Signal::stored(output.render(&Request::default(), CliOptions::default()))
-        }
+    // The outputs that do not depend on the form are rendered once (their memo reads no
+    // signal), not on every keystroke.
+    let rendered: [Memo<Rendered>; COUNT] = Output::ALL.map(|output| {
+        Memo::new(move |_| {
+            if output.depends_on_form() {
+                state.rendered(output)
+            } else {
+                output.render(&Request::default(), CliOptions::default())
+            }
+        })
     });
     // The arrow keys move between the tabs, wrapping around, and take the focus along.
     let keydown = move |ev: web_sys::KeyboardEvent| {
@@ -79,7 +82,7 @@ pub fn Outputs() -> impl IntoView {
         .zip(rendered)
         .enumerate()
         .map(|(i, (output, rendered))| {
-            view! { <OutputPanel output rendered shown=Signal::derive(move || active.get() == i) /> }
+            view! { <OutputPanel output rendered index=i active /> }
         })
         .collect_view();
     view! {
@@ -96,7 +99,12 @@ pub fn Outputs() -> impl IntoView {
 /// One output's panel: its settings, copy and download, the note while the form has errors,
 /// the text and its notes.
 #[component]
-fn OutputPanel(output: Output, rendered: Signal<Rendered>, shown: Signal<bool>) -> impl IntoView {
+fn OutputPanel(
+    output: Output,
+    rendered: Memo<Rendered>,
+    index: usize,
+    active: RwSignal<usize>,
+) -> impl IntoView {
     let state = AppState::get();
     let announcer = Announcer::get();
     let text = move || rendered.with_untracked(|r| r.text.clone());
@@ -131,7 +139,7 @@ fn OutputPanel(output: Output, rendered: Signal<Rendered>, shown: Signal<bool>) 
             role="tabpanel"
             id=view::panel_id(output)
             aria-labelledby=view::tab_id(output)
-            hidden=move || !shown.get()
+            hidden=move || active.get() != index
         >
             <div class="panel-bar">
                 {choices}

@@ -12,7 +12,7 @@
 //! quiet; page and panel talk as [`crate::ui::panel`] describes.
 
 use gloo_net::http::Request;
-use leptos::either::{EitherOf3, EitherOf6};
+use leptos::either::{EitherOf3, EitherOf5};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -64,9 +64,17 @@ pub fn SendSection() -> impl IntoView {
     });
     let section = NodeRef::<html::Section>::new();
     let owner = Owner::current();
-    section.on_load(move |section| {
+    // The first "Send…": listen for the panel on the section, then load it.
+    let send = move |_| {
+        if !stage.with_untracked(|s| matches!(s, Stage::Configured)) {
+            return;
+        }
+        let Some(section) = section.get_untracked() else {
+            return;
+        };
         let target: EventTarget = section.into();
         let host = target.clone();
+        let owner = owner.clone();
         listen(&target, READY_EVENT, move |_| {
             if stage.with_untracked(|s| matches!(s, Stage::Handed)) {
                 return;
@@ -79,27 +87,28 @@ pub fn SendSection() -> impl IntoView {
                 announcer.say(message);
             }
         });
-    });
+        load(stage);
+    };
     let body = move || match stage.get() {
-        Stage::Looking => EitherOf6::A(status("loading", "Looking for a send configuration…")),
-        Stage::Off(availability) => EitherOf6::B(availability_status(availability)),
-        Stage::Configured => EitherOf6::C(view! {
+        Stage::Looking => EitherOf5::A(status("loading", "Looking for a send configuration…")),
+        Stage::Off(availability) => EitherOf5::B(availability_status(availability)),
+        Stage::Configured => EitherOf5::C(view! {
             <p class="submit-status" id="submit-status" data-state="configured">
                 "This page can send the request through the signing proxy named in config.json. You confirm what is sent first."
             </p>
             <p>
-                <button type="button" id="submit-send" class="send" on:click=move |_| load(stage)>
+                <button type="button" id="submit-send" class="send" on:click=send.clone()>
                     "Send…"
                 </button>
             </p>
         }),
-        Stage::Loading => EitherOf6::D(status("loading", "Loading the send panel…")),
-        Stage::Failed(why) => EitherOf6::E(view! {
+        Stage::Loading => EitherOf5::A(status("loading", "Loading the send panel…")),
+        Stage::Failed(why) => EitherOf5::D(view! {
             <div class="submit-status" id="submit-status" data-state="broken">
                 <p>{view::send_panel_failed(&why)}</p>
             </div>
         }),
-        Stage::Handed => EitherOf6::F(()),
+        Stage::Handed => EitherOf5::E(()),
     };
     view! {
         <section class="submit" id=SECTION_ID aria-labelledby="submit-title" node_ref=section>
@@ -148,9 +157,6 @@ fn broken(problems: Vec<Diagnostic>) -> impl IntoView {
 /// Loads the send panel; it announces itself with [`READY_EVENT`]. A script that fails to
 /// load, or a panel that does not start in time, leaves a message in the section.
 fn load(stage: RwSignal<Stage>) {
-    if !stage.with_untracked(|s| matches!(s, Stage::Configured)) {
-        return;
-    }
     stage.set(Stage::Loading);
     panel::load(
         LOADER,

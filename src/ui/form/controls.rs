@@ -49,6 +49,12 @@ fn FieldLabel(param: &'static Param) -> impl IntoView {
     }
 }
 
+/// What typing into a parameter's text control does: the text is stored exactly as typed.
+/// (One function for every text control, so its handler's code is in the wasm once.)
+fn typed(state: AppState, flag: &'static str) -> impl Fn(web_sys::Event) + Clone + 'static {
+    move |ev| state.set(flag, event_target_value(&ev))
+}
+
 /// `aria-invalid` of a parameter's control, following its errors.
 fn invalid(state: AppState, flag: &'static str) -> impl Fn() -> &'static str + Send + Sync {
     move || {
@@ -70,9 +76,7 @@ fn TextControl(param: &'static Param) -> impl IntoView {
     let flag = param.flag;
     let value = state.value_memo(flag);
     let multiline = Memo::new(move |_| value.with(|v| view::needs_textarea(v)));
-    let inputmode = (param.kind == Kind::Integer).then_some("numeric");
     let required = param.required.then_some("true");
-    let typed = move |ev: web_sys::Event| state.set(flag, event_target_value(&ev));
     let control = move || {
         if multiline.get() {
             Either::Left(view! {
@@ -85,32 +89,41 @@ fn TextControl(param: &'static Param) -> impl IntoView {
                     aria-describedby=described_by(param)
                     aria-invalid=invalid(state, flag)
                     prop:value=value
-                    on:input=typed
+                    on:input=typed(state, flag)
                     node_ref={focus.target::<html::Textarea>(flag)}
                 ></textarea>
             })
         } else {
-            Either::Right(view! {
-                <input
-                    type="text"
-                    autocomplete="off"
-                    inputmode=inputmode
-                    id=control_id(flag)
-                    name=flag
-                    spellcheck="false"
-                    aria-required=required
-                    aria-describedby=described_by(param)
-                    aria-invalid=invalid(state, flag)
-                    prop:value=value
-                    on:input=typed
-                    node_ref={focus.target::<html::Input>(flag)}
-                />
-            })
+            Either::Right(text_input(param))
         }
     };
     view! {
         <FieldLabel param />
         {control}
+    }
+}
+
+/// The one-line text box of a text, number or time parameter (one function, so the page's
+/// wasm carries its code once).
+fn text_input(param: &'static Param) -> impl IntoView {
+    let state = AppState::get();
+    let flag = param.flag;
+    let value = state.value_memo(flag);
+    view! {
+        <input
+            type="text"
+            autocomplete="off"
+            inputmode=(param.kind == Kind::Integer).then_some("numeric")
+            id=control_id(flag)
+            name=flag
+            spellcheck="false"
+            aria-required=param.required.then_some("true")
+            aria-describedby=described_by(param)
+            aria-invalid=invalid(state, flag)
+            prop:value=value
+            on:input=typed(state, flag)
+            node_ref={Focus::get().target::<html::Input>(flag)}
+        />
     }
 }
 
@@ -144,19 +157,7 @@ fn TimeControl(param: &'static Param) -> impl IntoView {
     };
     view! {
         <FieldLabel param />
-        <input
-            type="text"
-            autocomplete="off"
-            id=control_id(flag)
-            name=flag
-            spellcheck="false"
-            aria-required=param.required.then_some("true")
-            aria-describedby=described_by(param)
-            aria-invalid=invalid(state, flag)
-            prop:value=value
-            on:input=move |ev| state.set(flag, event_target_value(&ev))
-            node_ref={Focus::get().target::<html::Input>(flag)}
-        />
+        {text_input(param)}
         <fieldset class="segmented zone">
             <legend>"A time typed without a zone is"</legend>
             {zones}

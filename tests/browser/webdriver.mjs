@@ -43,7 +43,8 @@ const http = require('selenium-webdriver/http');
 const CARGO_BIN = path.join(os.homedir(), '.cargo/bin');
 const MINIBROWSER = process.env.SMSJB_MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const FIREFOX = process.env.SMSJB_FIREFOX || '/usr/bin/firefox-esr';
-const TIMEOUT = 10_000;
+/** How long to wait for an element or a condition, as Playwright's default. */
+const TIMEOUT = 30_000;
 
 /** Playwright key names to WebDriver key codes. */
 const KEYS = {
@@ -243,32 +244,28 @@ class Emitter {
 export class WebDriverBrowser {
   constructor(engine) {
     this.engine = engine;
-    this.drivers = new Map();
+    this.drivers = [];
     this.contexts = new Set();
     this.idle = new Map();
     this.sessions = [];
   }
 
-  driverFor(options) {
-    const env = {};
-    if (options.timezoneId) env.TZ = options.timezoneId;
-    if (this.engine === 'webkit' && options.colorScheme === 'dark') env.GTK_THEME = 'Adwaita:dark';
-    const key = JSON.stringify(env);
-    if (!this.drivers.has(key)) this.drivers.set(key, new DriverProcess(this.engine, env));
-    return this.drivers.get(key);
-  }
-
   /**
-   * A WebDriver session for these options. Starting Firefox takes seconds, so a session whose
+   * A WebDriver session for these options. Both drivers hold one session at a time, so each
+   * session has a driver process of its own. Starting Firefox takes seconds, so a session whose
    * context closed is kept and handed to the next context with the same options; the first
    * navigation of a context empties the origin's storage (see WebDriverPage.goto), which is all
    * that a fresh Playwright context would give these tests (the test servers send no-store).
    */
   async session(options) {
-    const driver = this.driverFor(options);
-    const key = JSON.stringify([driver.env, this.engine === 'firefox' ? options.colorScheme : null]);
+    const env = {};
+    if (options.timezoneId) env.TZ = options.timezoneId;
+    if (this.engine === 'webkit' && options.colorScheme === 'dark') env.GTK_THEME = 'Adwaita:dark';
+    const key = JSON.stringify([env, this.engine === 'firefox' ? options.colorScheme : null]);
     const idle = this.idle.get(key);
     if (idle?.length) return { key, session: idle.pop() };
+    const driver = new DriverProcess(this.engine, env);
+    this.drivers.push(driver);
     const url = await driver.start();
     const session = await WebDriver.createSession(new http.Executor(new http.HttpClient(url)), capabilities(this.engine, options));
     this.sessions.push(session);
@@ -299,7 +296,7 @@ export class WebDriverBrowser {
   async close() {
     for (const c of this.contexts) await c.close();
     for (const s of this.sessions) await s.quit().catch(() => {});
-    for (const d of this.drivers.values()) d.stop();
+    for (const d of this.drivers) d.stop();
   }
 }
 
@@ -420,11 +417,16 @@ class WebDriverPage extends Emitter {
   async afterNavigation(target) {
     if (this.framed) {
       await this.driver.switchTo().defaultContent();
-      await this.driver.wait(async () => (await this.driver.findElements({ css: 'iframe' })).length > 0, TIMEOUT);
+      await this.driver.wait(
+        async () => (await this.driver.findElements({ css: 'iframe' })).length > 0,
+        TIMEOUT,
+        `[${this.engine}] no frame in ${await this.driver.getCurrentUrl()}`,
+      );
       await this.driver.switchTo().frame(0);
       await this.driver.wait(
         async () => (await this.driver.executeScript('return document.readyState + " " + location.href')) === `complete ${target}`,
         TIMEOUT,
+        `[${this.engine}] ${target} did not load in its frame`,
       );
     }
     await this.driver.executeScript(PROBE);
@@ -700,10 +702,32 @@ class Locator {
     if (typed) await this.pressSequentially(text);
   }
 
-  /** Types `text` key by key at the end of what the control holds. */
+  /**
+   * Types `text` key by key at the end of what the control holds. WebKitWebDriver drops line
+   * breaks and characters beyond the Basic Multilingual Plane (emoji) from typed keys, so in
+   * WebKit those are inserted at the caret with an input event, as an emoji picker does.
+   */
   async pressSequentially(text) {
     const el = await this.page.element(this.steps);
-    await el.sendKeys(text);
+    const untypable = this.page.engine === 'webkit' ? /([\r\n]|[\u{10000}-\u{10FFFF}])/u : null;
+    for (const part of untypable ? text.split(untypable) : [text]) {
+      if (part === '') continue;
+      if (untypable && untypable.test(part)) {
+        await this.page.withElement(
+          this.steps,
+          `(el, t) => {
+             el.focus();
+             const at = el.selectionStart ?? el.value.length;
+             el.setRangeText(t, at, el.selectionEnd ?? at, 'end');
+             el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: t }));
+           }`,
+          'visible',
+          part,
+        );
+      } else {
+        await el.sendKeys(part);
+      }
+    }
     await this.page.syncUrl();
   }
 

@@ -549,16 +549,16 @@ class WebDriverPage extends Emitter {
   }
 
   async waitForFunction(fn, arg) {
+    // The function is part of the script's text: the page's CSP forbids eval.
     const ok = await this.run(
-      `const [source, arg, timeout] = args;
-       const f = eval('(' + source + ')');
+      `const [arg, timeout] = args;
+       const f = (${fn.toString()});
        const until = Date.now() + timeout;
        for (;;) {
          if (await f(arg)) return true;
          if (Date.now() > until) return false;
          await new Promise((r) => setTimeout(r, 25));
        }`,
-      fn.toString(),
       arg,
       TIMEOUT,
     );
@@ -648,14 +648,30 @@ class Locator {
     await this.evaluate((el) => el.focus());
   }
 
+  /**
+   * Clicks the element once it is visible, retrying while the driver finds it covered, out of
+   * reach or replaced (as Playwright waits for an element to be ready for a click).
+   */
   async click() {
-    const el = await this.page.element(this.steps);
-    await el.click();
+    const until = Date.now() + TIMEOUT;
+    for (;;) {
+      try {
+        const el = await this.page.element(this.steps);
+        await el.click();
+        break;
+      } catch (e) {
+        const retry = /ElementNotInteractable|ElementClickIntercepted|StaleElementReference|MoveTargetOutOfBounds/.test(e.name);
+        if (!retry || Date.now() > until) throw this.page.fail(`click on ${describe(this.steps)}: ${e.name} ${e.message}`);
+        await this.page.withElement(this.steps, "(el) => el.scrollIntoView({ block: 'center' })");
+        await sleep(50);
+      }
+    }
     await this.page.syncUrl();
   }
 
   async dblclick() {
-    const el = await this.page.element(this.steps);
+    // Pointer actions need the element in view; a click scrolls there by itself.
+    const el = await this.page.withElement(this.steps, "(el) => { el.scrollIntoView({ block: 'center' }); return el; }", 'visible');
     await this.page.act((a) => a.doubleClick(el));
   }
 

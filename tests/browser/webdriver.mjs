@@ -10,9 +10,11 @@
 // is pointed at a file that does not exist so that a slip fails loudly instead of fetching).
 //
 // What WebDriver cannot see, and how the facade makes up for it:
-// - The console and uncaught errors: right after every navigation a probe script wraps
-//   console.* and listens for window 'error' and 'unhandledrejection'. Errors raised before the
-//   probe is in (during the load itself) or inside workers are not seen by it.
+// - The console and uncaught errors: Firefox reports them over WebDriver BiDi (log.entryAdded),
+//   from the first byte of the load on. WebKitWebDriver has no BiDi, so there a probe script,
+//   run right after every navigation, wraps console.* and listens for window 'error' and
+//   'unhandledrejection'; what happens before it is in (during the load itself) or inside
+//   workers is not seen there.
 // - Requests: the probe reads the page's Resource Timing entries, which the browser records for
 //   every fetch of the document (scripts, wasm, config.json, dynamic imports) once it has
 //   finished. They are reported as 'request' and 'requestfinished' events after each command,
@@ -82,19 +84,19 @@ function freePort() {
 
 /** Runs in the page after each navigation: records console calls, uncaught errors, and keeps
  * every Resource Timing entry (the default buffer of 250 could fill up). */
-const PROBE = `
+const probe = (wrapConsole) => `
 if (!window.__smsjb) {
   const log = [];
   window.__smsjb = { log, seen: 0 };
-  for (const [method, type] of [['error', 'error'], ['warn', 'warning'], ['log', 'log'], ['info', 'info'], ['debug', 'debug']]) {
+  if (${wrapConsole}) for (const [method, type] of [['error', 'error'], ['warn', 'warning'], ['log', 'log'], ['info', 'info'], ['debug', 'debug']]) {
     const original = console[method];
     console[method] = function (...args) {
       log.push({ type, text: args.map((a) => (a instanceof Error ? a.stack || String(a) : String(a))).join(' ') });
       return original.apply(this, args);
     };
   }
-  addEventListener('error', (e) => log.push({ type: 'pageerror', text: String(e.error || e.message) }));
-  addEventListener('unhandledrejection', (e) => log.push({ type: 'pageerror', text: 'unhandled rejection: ' + String(e.reason) }));
+  if (${wrapConsole}) addEventListener('error', (e) => log.push({ type: 'pageerror', text: String(e.error || e.message) }));
+  if (${wrapConsole}) addEventListener('unhandledrejection', (e) => log.push({ type: 'pageerror', text: 'unhandled rejection: ' + String(e.reason) }));
   if (performance.setResourceTimingBufferSize) performance.setResourceTimingBufferSize(100000);
 }
 `;
@@ -213,6 +215,7 @@ function capabilities(engine, options) {
     if (options.colorScheme) prefs['layout.css.prefers-color-scheme.content-override'] = options.colorScheme === 'dark' ? 0 : 1;
     return new Capabilities({
       browserName: 'firefox',
+      webSocketUrl: true,
       'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'], prefs },
     });
   }
@@ -269,6 +272,20 @@ export class WebDriverBrowser {
     const url = await driver.start();
     const session = await WebDriver.createSession(new http.Executor(new http.HttpClient(url)), capabilities(this.engine, options));
     this.sessions.push(session);
+    session.smsjbLog = null;
+    if (this.engine === 'firefox') {
+      // Console calls and uncaught errors of every page of the session, as they happen.
+      session.smsjbLog = [];
+      const bidi = await session.getBidi();
+      await bidi.subscribe('log.entryAdded');
+      const socket = await bidi.socket;
+      socket.on('message', (data) => {
+        const { method, params } = JSON.parse(data.toString());
+        if (method !== 'log.entryAdded') return;
+        const type = params.type === 'javascript' ? 'pageerror' : params.method === 'warn' ? 'warning' : params.method || params.level;
+        session.smsjbLog.push({ type, text: params.text });
+      });
+    }
     return { key, session };
   }
 
@@ -399,14 +416,14 @@ class WebDriverPage extends Emitter {
       got = await this.driver.executeScript(TAKE);
     } catch (e) {
       if (/alert|prompt|dialog/i.test(String(e))) throw this.fail(`a dialog opened: ${e.message}`);
-      return;
+      got = null;
     }
-    if (!got) return;
-    for (const { type, text } of got.log) {
+    const log = this.driver.smsjbLog ? this.driver.smsjbLog.splice(0) : got?.log || [];
+    for (const { type, text } of log) {
       if (type === 'pageerror') this.emit('pageerror', text);
       else this.emit('console', { type: () => type, text: () => text });
     }
-    for (const u of got.resources) {
+    for (const u of got?.resources || []) {
       const request = { url: () => u };
       this.emit('request', request);
       this.ctx.emit('request', request);
@@ -429,7 +446,7 @@ class WebDriverPage extends Emitter {
         `[${this.engine}] ${target} did not load in its frame`,
       );
     }
-    await this.driver.executeScript(PROBE);
+    await this.driver.executeScript(probe(!this.driver.smsjbLog));
     const want = this.ctx.options;
     const seen = await this.driver.executeScript(
       `return [Intl.DateTimeFormat().resolvedOptions().timeZone, matchMedia('(prefers-color-scheme: dark)').matches, innerWidth]`,
@@ -449,6 +466,8 @@ class WebDriverPage extends Emitter {
         await this.driver.executeScript('localStorage.clear(); sessionStorage.clear();');
         await this.driver.manage().deleteAllCookies();
       }
+      // What earlier contexts' pages logged is theirs.
+      if (this.driver.smsjbLog) this.driver.smsjbLog.length = 0;
     } else {
       await this.drain();
     }

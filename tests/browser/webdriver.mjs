@@ -10,11 +10,13 @@
 // is pointed at a file that does not exist so that a slip fails loudly instead of fetching).
 //
 // What WebDriver cannot see, and how the facade makes up for it:
-// - The console and uncaught errors: Firefox reports them over WebDriver BiDi (log.entryAdded),
-//   from the first byte of the load on. WebKitWebDriver has no BiDi, so there a probe script,
-//   run right after every navigation, wraps console.* and listens for window 'error' and
-//   'unhandledrejection'; what happens before it is in (during the load itself) or inside
-//   workers is not seen there.
+// - The console: Firefox reports it over WebDriver BiDi (log.entryAdded) from the first byte of
+//   the load on, the browser's own error reports (a CSP block, an uncaught error) included, as
+//   Chromium's console does. WebKitWebDriver has no BiDi, so there a probe script, run right
+//   after every navigation, wraps console.*; what is logged before it is in (during the load
+//   itself) or inside workers is not seen in WebKit.
+// - Uncaught errors ('pageerror'): in both, the probe listens for window 'error' and
+//   'unhandledrejection' from right after the load on.
 // - Requests: the probe reads the page's Resource Timing entries, which the browser records for
 //   every fetch of the document (scripts, wasm, config.json, dynamic imports) once it has
 //   finished. They are reported as 'request' and 'requestfinished' events after each command,
@@ -95,8 +97,8 @@ if (!window.__smsjb) {
       return original.apply(this, args);
     };
   }
-  if (${wrapConsole}) addEventListener('error', (e) => log.push({ type: 'pageerror', text: String(e.error || e.message) }));
-  if (${wrapConsole}) addEventListener('unhandledrejection', (e) => log.push({ type: 'pageerror', text: 'unhandled rejection: ' + String(e.reason) }));
+  addEventListener('error', (e) => log.push({ type: 'pageerror', text: String(e.error || e.message) }));
+  addEventListener('unhandledrejection', (e) => log.push({ type: 'pageerror', text: 'unhandled rejection: ' + String(e.reason) }));
   if (performance.setResourceTimingBufferSize) performance.setResourceTimingBufferSize(100000);
 }
 `;
@@ -165,10 +167,12 @@ class DriverProcess {
   start() {
     this.started ??= (async () => {
       const port = await freePort();
+      // Each Firefox needs a BiDi port of its own (they all default to 9222).
+      const bidiPort = await freePort();
       const env = { ...process.env, ...this.env, PATH: `${CARGO_BIN}:${process.env.PATH}` };
       const [cmd, args] =
         this.engine === 'firefox'
-          ? [process.env.SMSJB_GECKODRIVER || 'geckodriver', [`--port=${port}`, '--host=127.0.0.1', '--log=error']]
+          ? [process.env.SMSJB_GECKODRIVER || 'geckodriver', [`--port=${port}`, `--websocket-port=${bidiPort}`, '--host=127.0.0.1', '--log=error']]
           : ['xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`]];
       // The driver's and the browser's own chatter goes to a log file, named if the driver dies.
       const log = path.join(os.tmpdir(), `smsjb-${this.engine}-driver-${port}.log`);
@@ -282,7 +286,8 @@ export class WebDriverBrowser {
       socket.on('message', (data) => {
         const { method, params } = JSON.parse(data.toString());
         if (method !== 'log.entryAdded') return;
-        const type = params.type === 'javascript' ? 'pageerror' : params.method === 'warn' ? 'warning' : params.method || params.level;
+        // 'javascript' entries are the browser's error reports; the probe reports page errors.
+        const type = params.type === 'javascript' ? 'error' : params.method === 'warn' ? 'warning' : params.method || params.level;
         session.smsjbLog.push({ type, text: params.text });
       });
     }
@@ -418,7 +423,7 @@ class WebDriverPage extends Emitter {
       if (/alert|prompt|dialog/i.test(String(e))) throw this.fail(`a dialog opened: ${e.message}`);
       got = null;
     }
-    const log = this.driver.smsjbLog ? this.driver.smsjbLog.splice(0) : got?.log || [];
+    const log = [...(this.driver.smsjbLog ? this.driver.smsjbLog.splice(0) : []), ...(got?.log || [])];
     for (const { type, text } of log) {
       if (type === 'pageerror') this.emit('pageerror', text);
       else this.emit('console', { type: () => type, text: () => text });
@@ -434,17 +439,17 @@ class WebDriverPage extends Emitter {
   async afterNavigation(target) {
     if (this.framed) {
       await this.driver.switchTo().defaultContent();
+      // The frame is of the same origin: wait from outside until it holds the loaded app.
       await this.driver.wait(
-        async () => (await this.driver.findElements({ css: 'iframe' })).length > 0,
-        TIMEOUT,
-        `[${this.engine}] no frame in ${await this.driver.getCurrentUrl()}`,
-      );
-      await this.driver.switchTo().frame(0);
-      await this.driver.wait(
-        async () => (await this.driver.executeScript('return document.readyState + " " + location.href')) === `complete ${target}`,
+        async () =>
+          (await this.driver.executeScript(
+            `const f = document.querySelector('iframe');
+             return f && f.contentDocument ? f.contentDocument.readyState + ' ' + f.contentWindow.location.href : '';`,
+          )) === `complete ${target}`,
         TIMEOUT,
         `[${this.engine}] ${target} did not load in its frame`,
       );
+      await this.driver.switchTo().frame(0);
     }
     await this.driver.executeScript(probe(!this.driver.smsjbLog));
     const want = this.ctx.options;

@@ -188,7 +188,9 @@ test('a deployer who deleted config.json gets sending off too, saying the file i
 test('the look at config.json finishes its request, with or without a proxy or the file', async (t) => {
   for (const config of [null, { proxy: null }, { proxy: { url: './aws/sms/' } }]) {
     const page = await openApp(config, t);
-    // An unread body would leave the request open for as long as the page lives.
+    // An unread body would leave the request open for as long as the page lives. (Firefox and
+    // WebKit report a request to the test once its Resource Timing entry exists, which a fetch
+    // gets when its response has ended: see webdriver.mjs.)
     const deadline = Date.now() + 5000;
     while (!page.finished.includes('/config.json') && Date.now() < deadline) await page.waitForTimeout(50);
     assert.ok(page.finished.includes('/config.json'), `config.json ${JSON.stringify(config)}: the request finished`);

@@ -96,7 +96,8 @@ function parseArgs(argv) {
   return opts;
 }
 
-const MODEL = path.join(ROOT, '..', 'shared', 'reference', 'model-constraints.json');
+/** The service model's request shape: `../shared/reference` beside the clone, or `$SMSJB_REFERENCE_DIR`. */
+const MODEL = path.join(process.env.SMSJB_REFERENCE_DIR || path.join(ROOT, '..', 'shared', 'reference'), 'model-constraints.json');
 
 /**
  * Fails when a peer's description of the request drifts from the service model: the OpenAPI

@@ -8,6 +8,7 @@
 
 import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -306,6 +307,9 @@ async function main() {
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const problems = [];
+  // The machine is shared: its load average says how much the timings can be trusted.
+  const load1 = () => os.loadavg()[0].toFixed(1);
+  const loadAverage = { start: load1(), end: null };
   try {
     console.error(
       `chromium ${browser.version()}, swagger-ui-dist ${versions.swaggerUiDist}, @rjsf/core ${versions.rjsfCore} + react ${versions.react} (esbuild ${versions.esbuild}); ` +
@@ -421,6 +425,8 @@ async function main() {
         );
       }
     }
+    loadAverage.end = load1();
+    console.log(`load average (1 min) on ${os.cpus().length} cores: ${loadAverage.start} at the start, ${loadAverage.end} at the end`);
     const failed = rows.some((r) => r.ok === 'MISS');
     for (const p of problems) console.log(`problem: ${p}`);
 
@@ -431,6 +437,7 @@ async function main() {
           date: new Date().toISOString(),
           chromium: browser.version(),
           versions,
+          loadAverage,
           budget: BUDGET,
           bytes: { ...Object.fromEntries(names.map((n) => [n, bytes[n].total])), oursFiles: bytes.ours.files },
           ready,

@@ -286,12 +286,9 @@ async function main() {
     react: await versionOf('react'),
     esbuild: await versionOf('esbuild'),
   };
-  // Ours is served as deployed with a proxy configured: `config.json` is part of its first load.
-  const oursMounts = { '/': opts.dist };
-  const config = path.join(ROOT, 'config.example.json');
-  if (await fs.access(path.join(opts.dist, 'config.json')).then(() => false, () => true)) {
-    if (await fs.access(config).then(() => true, () => false)) oursMounts['/config.json'] = config;
-  }
+  // Ours is served as deployed with a proxy configured: `config.example.json` stands in for the
+  // `config.json` that dist/ ships (which turns sending off), and is part of its first load.
+  const oursMounts = { '/': opts.dist, '/config.json': path.join(ROOT, 'config.example.json') };
   const ours = { name: 'ours', ready: oursReady, server: await startServer(oursMounts) };
   const swagger = {
     name: 'swagger',

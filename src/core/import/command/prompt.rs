@@ -300,4 +300,18 @@ mod tests {
         );
         assert_eq!(t.shell(), Some(Shell::PowerShell));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn a_transcript_keeps_every_byte_offset(
+            text in r#"(\$ |PS C:\\> |C:\\> |> |>> )?[a-zé“ \\`^$>#\n\r]{0,40}"#,
+        ) {
+            if let Some(t) = transcript(&text) {
+                proptest::prop_assert_eq!(t.text.len(), text.len());
+                for (i, (a, b)) in t.text.bytes().zip(text.bytes()).enumerate() {
+                    proptest::prop_assert!(a == b || (a == b' ' && b != b'\n'), "byte {}", i);
+                }
+            }
+        }
+    }
 }

@@ -304,7 +304,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn a_transcript_keeps_every_byte_offset(
-            text in r#"(\$ |PS C:\\> |C:\\> |> |>> )?[a-zé“ \\`^$>#\n\r]{0,40}"#,
+            text in r"(\$ |PS C:\\> |C:\\> |> |>> )?[a-zé“ \\`^$>#\n\r]{0,40}",
         ) {
             if let Some(t) = transcript(&text) {
                 proptest::prop_assert_eq!(t.text.len(), text.len());

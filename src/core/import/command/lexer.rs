@@ -132,8 +132,8 @@ struct Lexer<'t> {
     heredoc_next: Option<bool>,
     /// A here-document waiting for the end of the line: delimiter, strip tabs.
     heredoc_pending: Option<(String, bool)>,
-    /// Typographic quotes are explained once per text.
-    typography_told: bool,
+    /// What has been explained already (each shell-dependent reading once per text).
+    told: Vec<&'static str>,
 }
 
 impl<'t> Lexer<'t> {
@@ -160,7 +160,7 @@ impl<'t> Lexer<'t> {
             redirect_next: false,
             heredoc_next: None,
             heredoc_pending: None,
-            typography_told: false,
+            told: Vec::new(),
         }
     }
 
@@ -415,13 +415,21 @@ impl<'t> Lexer<'t> {
         (n > 0).then_some(value)
     }
 
+    /// True the first time a kind of explanation is asked for in this text.
+    fn first_time(&mut self, what: &'static str) -> bool {
+        if self.told.contains(&what) {
+            return false;
+        }
+        self.told.push(what);
+        true
+    }
+
     /// Says once per text how a typographic quote was read: as a quote (PowerShell) or as a
     /// character of the word (bash, cmd), and what the other shells would do.
     fn typographic_quote(&mut self, offset: usize, c: char, shell: Shell) {
-        if self.typography_told {
+        if !self.first_time("typographic quote") {
             return;
         }
-        self.typography_told = true;
         let message = match shell {
             Shell::PowerShell => format!(
                 "Read as PowerShell, which takes the typographic quote {c} as a quote, like {}. \

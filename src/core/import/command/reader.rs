@@ -361,7 +361,7 @@ impl Reader<'_> {
                 p.flag
             ),
             Some(t) => format!(" {} takes no value.", t.spelling()),
-            None => String::new(),
+            None => typographic_dash_hint(&text).unwrap_or_default(),
         };
         self.error(
             index,
@@ -605,6 +605,26 @@ impl Reader<'_> {
         }
         self.base = Some(imported.form);
     }
+}
+
+/// A word that starts with a typographic dash (– — − ‐), as word processors and chats make of
+/// `--`: the CLI takes it for a plain word. The hint names the option probably meant.
+fn typographic_dash_hint(word: &str) -> Option<String> {
+    const DASHES: [char; 6] = [
+        '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}',
+    ];
+    let first = word.chars().next().filter(|c| DASHES.contains(c))?;
+    let name = word.trim_start_matches(DASHES).trim_start_matches('-');
+    let name = name.split_once('=').map_or(name, |(n, _)| n);
+    let meant = match resolve(name) {
+        Resolved::Found(target) => format!(" Type {} with two ASCII hyphens.", target.spelling()),
+        _ => " Type option names with two ASCII hyphens (--).".to_owned(),
+    };
+    Some(format!(
+        " It starts with the typographic dash {first} (U+{:04X}), not --, so it is no option \
+         to the CLI; a word processor or chat may have changed it.{meant}",
+        u32::from(first)
+    ))
 }
 
 fn flag_of(target: Target) -> Option<&'static str> {
@@ -930,5 +950,18 @@ mod tests {
         .to_vec();
         assert_eq!(read(&argv, &files, &mut diags), one("server-id", "s-9"));
         assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn a_typographic_dash_gets_a_hint() {
+        check(
+            "aws sms create-replication-job \u{2013}server-id s-1 \u{2014}frequency=2",
+            &Form::new(),
+            &[
+                "word 4 \"\u{2013}server-id\": The CLI refuses the stray word \"\u{2013}server-id\" (Unknown options). It starts with the typographic dash \u{2013} (U+2013), not --, so it is no option to the CLI; a word processor or chat may have changed it. Type --server-id with two ASCII hyphens.",
+                "word 5 \"s-1\": The CLI refuses the stray word \"s-1\" (Unknown options).",
+                "word 6 \"\u{2014}frequency=2\": The CLI refuses the stray word \"\u{2014}frequency=2\" (Unknown options). It starts with the typographic dash \u{2014} (U+2014), not --, so it is no option to the CLI; a word processor or chat may have changed it. Type --frequency with two ASCII hyphens.",
+            ],
+        );
     }
 }

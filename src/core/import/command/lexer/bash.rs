@@ -33,6 +33,9 @@ impl Lexer<'_> {
                     } else {
                         self.i += 1;
                         if let Some(next) = self.peek(0) {
+                            if next.is_ascii_alphanumeric() {
+                                self.backslash_dropped(here, next);
+                            }
                             self.push(next);
                             self.i += 1;
                         } else {
@@ -310,6 +313,22 @@ impl Lexer<'_> {
         }
     }
 
+    /// An unquoted `\` before a letter or digit: bash drops it, the Windows shells keep it,
+    /// which matters for Windows paths (`C:\jobs\job.json`). Said once per text.
+    fn backslash_dropped(&mut self, offset: usize, next: char) {
+        if self.first_time("backslash") {
+            self.report(
+                Severity::Warning,
+                offset,
+                format!(
+                    "Read as bash/zsh, where an unquoted \\ is dropped and the next character \
+                     kept (\\{next} is {next}); cmd and PowerShell would keep the backslash. If \
+                     this is a Windows path, put it in quotes or write / instead."
+                ),
+            );
+        }
+    }
+
     /// At an opening backtick (unquoted or inside `"…"`).
     fn backtick(&mut self, here: usize) {
         self.expansion(here, "A backtick command substitution", "the shell");
@@ -408,5 +427,17 @@ mod tests {
         assert_eq!(lexed.segments[0].redirect.as_deref(), Some("f"));
         assert_eq!(lexed.segments[1].words[0].start, text.find("aws").unwrap());
         assert_eq!(lexed.segments[1].span.start, text.find("aws").unwrap());
+    }
+
+    #[test]
+    fn a_dropped_backslash_before_a_letter_is_explained_once() {
+        let (got, notes) = argv(r"a C:\jobs\job.json g\ h \$x", Shell::Bash);
+        assert_eq!(got, ["a", "C:jobsjob.json", "g h", "$x"]);
+        assert_eq!(
+            notes,
+            [
+                "line 1, column 5: Read as bash/zsh, where an unquoted \\ is dropped and the next character kept (\\j is j); cmd and PowerShell would keep the backslash. If this is a Windows path, put it in quotes or write / instead."
+            ]
+        );
     }
 }

@@ -163,6 +163,9 @@ impl Lexer<'_> {
                     if !quoted && is_typographic_quote(c) {
                         self.typographic_quote(offset, c, Shell::Cmd);
                     }
+                    if !quoted && c == '\'' && self.word.is_none() {
+                        self.single_quote_kept(offset);
+                    }
                     self.open_at(offset);
                     self.push(c);
                     i += 1;
@@ -170,6 +173,22 @@ impl Lexer<'_> {
             }
         }
         self.end_segment(next_piped);
+    }
+}
+
+impl Lexer<'_> {
+    /// A `'` that starts a word: cmd and `aws.exe` keep it, the other shells quote with it.
+    /// Said once per text.
+    fn single_quote_kept(&mut self, offset: usize) {
+        if self.first_time("single quote") {
+            self.report(
+                Severity::Warning,
+                offset,
+                "Read as cmd, where ' is an ordinary character (only \" quotes), so it stays \
+                 part of the word; bash/zsh and PowerShell would take it as a quote. In cmd, \
+                 quote with \" instead.",
+            );
+        }
     }
 }
 
@@ -205,5 +224,17 @@ mod tests {
         assert_eq!(got, ["a", "%PATH%", "%X%", "50%"]);
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert!(diags[0].starts_with("line 1, column 3: A %VAR% variable"));
+    }
+
+    #[test]
+    fn a_single_quote_is_a_character_and_explained_once() {
+        let (got, notes) = argv("a 'b c' 'd' \"'e'\"", Shell::Cmd);
+        assert_eq!(got, ["a", "'b", "c'", "'d'", "'e'"]);
+        assert_eq!(
+            notes,
+            [
+                "line 1, column 3: Read as cmd, where ' is an ordinary character (only \" quotes), so it stays part of the word; bash/zsh and PowerShell would take it as a quote. In cmd, quote with \" instead."
+            ]
+        );
     }
 }

@@ -87,10 +87,11 @@ pub(super) fn find(text: &str, shown_text: &str, shell: Shell) -> Found {
     diagnostics.extend(candidate.notes.iter().cloned());
     let read_at = finder.at(candidate.start);
     for (i, segment) in lexed.segments.iter().enumerate() {
-        if i == index || writes_file(segment) || is_structure(segment) {
+        let own_aws = segment.words.iter().find(|w| is_aws(&w.text));
+        if i == index || writes_file(segment) || (own_aws.is_none() && is_structure(segment)) {
             continue;
         }
-        let Some(first) = first_command_word(&segment.words) else {
+        let Some(first) = own_aws.or_else(|| first_command_word(&segment.words)) else {
             continue;
         };
         diagnostics.push(
@@ -757,6 +758,19 @@ mod tests {
             ],
             &[],
             &["line 1, column 6: This single quote is never closed"],
+        );
+    }
+
+    #[test]
+    fn an_aws_command_in_a_condition_that_is_not_read_is_reported() {
+        check(
+            "if aws sts get-caller-identity; then\n  aws sms create-replication-job --server-id s-1\nfi",
+            Shell::Bash,
+            ARGV,
+            &[],
+            &[
+                "line 1, column 4: Another command (\"aws\") is ignored. The command read is the one at line 2, column 3.",
+            ],
         );
     }
 

@@ -343,10 +343,7 @@ test('import problems are listed with where they are', async () => {
 
 test('a command inside an assignment in a pasted script is imported, with a note on what was read', async () => {
   await withApp('', async (page) => {
-    // Two days from now, on the hour: always in the future, never a fixed date.
-    const seed = new Date(Date.now() + 2 * 86400e3);
-    seed.setUTCMinutes(0, 0, 0);
-    const iso = seed.toISOString().replace('.000Z', 'Z');
+    const { iso, epoch } = later();
     await importText(
       page,
       `#!/bin/bash\nset -e\nid=$(aws sms create-replication-job --server-id s-sub --seed-replication-time ${iso} --frequency 12)\necho "$id"`,
@@ -354,7 +351,7 @@ test('a command inside an assignment in a pasted script is imported, with a note
     assert.equal(await page.inputValue(field('server-id')), 's-sub');
     assert.deepEqual(JSON.parse(await out(page, 'http-body')), {
       serverId: 's-sub',
-      seedReplicationTime: seed.getTime() / 1000,
+      seedReplicationTime: epoch,
       frequency: 12,
     });
     const items = await page.$$eval('#import-problems li', (lis) => lis.map((li) => li.textContent));

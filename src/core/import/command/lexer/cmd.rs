@@ -237,4 +237,19 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn chains_comments_and_echo_off_split_as_cmd_does() {
+        check_argv(
+            "@echo off\r\nrem make the job\r\ncd \\jobs && aws sms || exit /b 1\r\n:: done",
+            Shell::Cmd,
+            &[
+                "echo", "off", "|", "cd", "\\jobs", "|", "aws", "sms", "|", "exit", "/b", "1",
+            ],
+        );
+        // Inside "…" a typographic quote is just a character, and nothing is said.
+        let (got, notes) = argv("a \"\u{201C}b\u{201D}\"", Shell::Cmd);
+        assert_eq!(got, ["a", "\u{201C}b\u{201D}"]);
+        assert!(notes.is_empty(), "{notes:?}");
+    }
 }

@@ -250,6 +250,33 @@ impl<'t> Lexer<'t> {
         self.segment.piped = next_piped;
     }
 
+    /// At `>` (bash, PowerShell): `>`, `>>`, `N>`, `>&N`, `&>` send output elsewhere. A word
+    /// of digits (or PowerShell's `*`) right before is the stream's number, not an argument;
+    /// the word after is the file, not an argument either (`>&1` names a stream, no file).
+    fn redirect_output(&mut self) {
+        let stream = self.word.as_ref().is_some_and(|w| {
+            w.substitutions.is_empty()
+                && (w.text == "*"
+                    || (!w.text.is_empty() && w.text.bytes().all(|b| b.is_ascii_digit())))
+        });
+        if stream {
+            self.word = None;
+        }
+        self.end_word();
+        self.i += 1;
+        if self.peek(0) == Some('>') {
+            self.i += 1;
+        }
+        if self.peek(0) == Some('&') {
+            self.i += 1;
+            while self.peek(0).is_some_and(|c| c.is_ascii_digit() || c == '-') {
+                self.i += 1;
+            }
+            return;
+        }
+        self.redirect_next = true;
+    }
+
     /// True at a line break (`\n` or `\r\n`); returns its length in chars.
     fn newline_len(&self, ahead: usize) -> Option<usize> {
         match (self.peek(ahead), self.peek(ahead + 1)) {

@@ -69,16 +69,18 @@ impl Lexer<'_> {
                 '`' => {
                     self.backtick(here);
                 }
+                '&' if self.peek(1) == Some('>') => {
+                    // `&>file`: both streams to a file.
+                    self.end_word();
+                    self.i += 1;
+                    self.redirect_output();
+                }
                 ';' | '&' | '|' => {
                     let double = self.peek(1) == Some(c);
                     self.i += if double { 2 } else { 1 };
                     self.end_segment(c == '|' && !double);
                 }
-                '>' => {
-                    self.end_word();
-                    self.i += if self.peek(1) == Some('>') { 2 } else { 1 };
-                    self.redirect_next = true;
-                }
+                '>' => self.redirect_output(),
                 '<' if self.peek(1) == Some('<') && self.peek(2) != Some('<') => {
                     self.end_word();
                     self.i += 2;
@@ -439,5 +441,16 @@ mod tests {
                 "line 1, column 5: Read as bash/zsh, where an unquoted \\ is dropped and the next character kept (\\j is j); cmd and PowerShell would keep the backslash. If this is a Windows path, put it in quotes or write / instead."
             ]
         );
+    }
+
+    #[test]
+    fn redirections_take_their_stream_and_file_out_of_the_words() {
+        check_argv(
+            "aws sms 2>&1 >out.json 2>> err.log a2>x &> all.log 3>&- b",
+            Shell::Bash,
+            &["aws", "sms", "a2", "b"],
+        );
+        let lexed = super::super::lex("cat > f.json", "cat > f.json", 0..12, Shell::Bash);
+        assert_eq!(lexed.segments[0].redirect.as_deref(), Some("f.json"));
     }
 }

@@ -9,10 +9,6 @@ use crate::core::diagnostic::Severity;
 use crate::core::render::Shell;
 
 impl Lexer<'_> {
-    #[expect(
-        clippy::too_many_lines,
-        reason = "one arm per character cmd treats specially reads best as one table"
-    )]
     pub(super) fn cmd(&mut self) {
         // cmd's own pass: `^` escapes and operators outside quotes, `%VAR%` everywhere. What is
         // left is each program's command line, which the C runtime then splits.
@@ -93,15 +89,7 @@ impl Lexer<'_> {
                     at_line_start = true;
                 }
                 '<' | '>' if !quoted => {
-                    self.report(
-                        Severity::Warning,
-                        here,
-                        format!(
-                            "cmd reads an unquoted {c:?} as a redirection; it is ignored here."
-                        ),
-                    );
-                    self.i += 1;
-                    line.push((here, ' '));
+                    self.cmd_redirection(&mut line);
                 }
                 _ => {
                     line.push((here, c));
@@ -177,6 +165,46 @@ impl Lexer<'_> {
 }
 
 impl Lexer<'_> {
+    /// At an unquoted `<` or `>`: the redirection (`N>`, `>>`, `>&N`, `<`) and its file are no
+    /// part of the program's command line.
+    fn cmd_redirection(&mut self, line: &mut Vec<(usize, char)>) {
+        // `2>`: a lone digit before is the stream's number.
+        let n = line.len();
+        if n > 0
+            && line[n - 1].1.is_ascii_digit()
+            && (n == 1 || matches!(line[n - 2].1, ' ' | '\t'))
+        {
+            line.pop();
+        }
+        let here = self.offset();
+        line.push((here, ' '));
+        self.i += 1;
+        if self.peek(0) == Some('>') {
+            self.i += 1;
+        }
+        if self.peek(0) == Some('&') {
+            self.i += 1;
+            while self.peek(0).is_some_and(|c| c.is_ascii_digit()) {
+                self.i += 1;
+            }
+            return;
+        }
+        while matches!(self.peek(0), Some(' ' | '\t')) {
+            self.i += 1;
+        }
+        let mut quoted = false;
+        while let Some(c) = self.peek(0) {
+            if c == '\n'
+                || c == '\r'
+                || (!quoted && matches!(c, ' ' | '\t' | '&' | '|' | '<' | '>'))
+            {
+                break;
+            }
+            quoted ^= c == '"';
+            self.i += 1;
+        }
+    }
+
     /// A `'` that starts a word: cmd and `aws.exe` keep it, the other shells quote with it.
     /// Said once per text.
     fn single_quote_kept(&mut self, offset: usize) {
@@ -251,5 +279,14 @@ mod tests {
         let (got, notes) = argv("a \"\u{201C}b\u{201D}\"", Shell::Cmd);
         assert_eq!(got, ["a", "\u{201C}b\u{201D}"]);
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn redirections_take_their_stream_and_file_out_of_the_words() {
+        check_argv(
+            "aws sms > out.json 2>&1 2>>\"err log\" a2 <in.txt b & c",
+            Shell::Cmd,
+            &["aws", "sms", "a2", "b", "|", "c"],
+        );
     }
 }

@@ -79,11 +79,7 @@ impl Lexer<'_> {
                     // The call operator: `& aws …` (also in `$x = & aws …`) runs aws.
                     self.i += 1;
                 }
-                '>' => {
-                    self.end_word();
-                    self.i += if self.peek(1) == Some('>') { 2 } else { 1 };
-                    self.redirect_next = true;
-                }
+                '>' => self.redirect_output(),
                 '(' | ')' | '{' | '}' if self.word.is_none() => {
                     self.report(
                         Severity::Warning,
@@ -290,5 +286,14 @@ mod tests {
             &["$x", "=", "aws", "sms"],
         );
         check_argv("a&b", Shell::PowerShell, &["a&b"]);
+    }
+
+    #[test]
+    fn redirections_take_their_stream_and_file_out_of_the_words() {
+        check_argv(
+            "aws sms 2>&1 *> all.log > out.json 3>> x b",
+            Shell::PowerShell,
+            &["aws", "sms", "b"],
+        );
     }
 }

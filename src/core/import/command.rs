@@ -258,6 +258,11 @@ mod tests {
                 "line 1, column 10: Read the command at line 1, whose output is assigned to $job.",
             ),
             (
+                format!("$id = ({JOB}).ReplicationJobId"),
+                None,
+                "line 1, column 8: Read the command at line 1, whose output is assigned to $id.",
+            ),
+            (
                 format!("$job = $({JOB})"),
                 None,
                 "line 1, column 10: Read the command at line 1, inside `$(…)`, whose output is assigned to $job.",
@@ -339,6 +344,8 @@ mod tests {
             format!("{JOB} || exit 1"),
             format!("{JOB}; echo done"),
             format!("{JOB} | tee out.json"),
+            format!("(cd /tmp && {JOB})"),
+            format!("{JOB} > job.json 2>&1 && echo ok"),
             format!("# create the job\nexport AWS_REGION=eu-west-1\n{JOB}\necho $?"),
         ] {
             let imported = import(&text, None);
@@ -409,7 +416,7 @@ mod tests {
             None,
             &one("server-id", "s-1").with("description", "nightly copy"),
             &[
-                "line 1, column 62: Read as PowerShell, which takes the typographic quote \u{201C} as a quote, like \". bash/zsh and cmd would keep it as a character of the value instead",
+                "line 1, column 62: Read as PowerShell, which takes the typographic quote \u{201C} as a quote, like \"; bash/zsh and cmd would keep it as a character of the value.",
             ],
         );
         // bash keeps them as characters: the second half of the value is a stray word.

@@ -459,9 +459,8 @@ impl<'t> Lexer<'t> {
         }
         let message = match shell {
             Shell::PowerShell => format!(
-                "Read as PowerShell, which takes the typographic quote {c} as a quote, like {}. \
-                 bash/zsh and cmd would keep it as a character of the value instead, so there \
-                 the same text would be read differently.",
+                "Read as PowerShell, which takes the typographic quote {c} as a quote, like {}; \
+                 bash/zsh and cmd would keep it as a character of the value.",
                 if is_typographic_double(c) { "\"" } else { "'" }
             ),
             Shell::Bash | Shell::Cmd => format!(
@@ -620,7 +619,7 @@ pub(super) mod tests {
             (
                 Shell::PowerShell,
                 &["a", "b c", "d"][..],
-                "line 1, column 3: Read as PowerShell, which takes the typographic quote \u{201C} as a quote, like \". bash/zsh and cmd would keep it",
+                "line 1, column 3: Read as PowerShell, which takes the typographic quote \u{201C} as a quote, like \"; bash/zsh and cmd would keep it as a character of the value.",
             ),
             (
                 Shell::Bash,

@@ -93,7 +93,16 @@ impl Lexer<'_> {
                     }
                     self.heredoc_next = Some(strip);
                 }
-                '<' | '(' | ')' => {
+                // A subshell `( … )`: the parentheses only group.
+                '(' if self.word.is_none() && self.segment.words.is_empty() => {
+                    self.i += 1;
+                    self.segment_start = self.offset();
+                }
+                ')' => {
+                    self.i += 1;
+                    self.end_segment(false);
+                }
+                '<' | '(' => {
                     self.report(
                         Severity::Warning,
                         here,
@@ -452,5 +461,20 @@ mod tests {
         );
         let lexed = super::super::lex("cat > f.json", "cat > f.json", 0..12, Shell::Bash);
         assert_eq!(lexed.segments[0].redirect.as_deref(), Some("f.json"));
+    }
+
+    #[test]
+    fn subshell_parentheses_only_group() {
+        check_argv(
+            "(cd x && aws sms) || y",
+            Shell::Bash,
+            &["cd", "x", "|", "aws", "sms", "|", "y"],
+        );
+        let (got, notes) = argv("a (b", Shell::Bash);
+        assert_eq!(got, ["a", "b"]);
+        assert!(
+            notes[0].contains("The shell reads an unquoted '(' as an operator"),
+            "{notes:?}"
+        );
     }
 }

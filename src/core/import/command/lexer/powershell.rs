@@ -80,7 +80,20 @@ impl Lexer<'_> {
                     self.i += 1;
                 }
                 '>' => self.redirect_output(),
-                '(' | ')' | '{' | '}' if self.word.is_none() => {
+                // A closing `)` or `}` ends the command inside it (`(aws …).Id`, `{ aws … }`);
+                // a member access after it belongs to the expression, not to the command.
+                ')' | '}' => {
+                    self.i += 1;
+                    self.end_segment(false);
+                    while self
+                        .peek(0)
+                        .is_some_and(|n| n == '.' || n == '_' || n.is_alphanumeric())
+                    {
+                        self.i += 1;
+                    }
+                    self.segment_start = self.offset();
+                }
+                '(' | '{' if self.word.is_none() => {
                     self.report(
                         Severity::Warning,
                         here,
@@ -294,6 +307,17 @@ mod tests {
             "aws sms 2>&1 *> all.log > out.json 3>> x b",
             Shell::PowerShell,
             &["aws", "sms", "b"],
+        );
+    }
+
+    #[test]
+    fn parentheses_and_braces_around_a_command_only_group() {
+        check_argv(
+            "$id = (aws sms --x s-1).ReplicationJobId; if ($ok) { aws sms }",
+            Shell::PowerShell,
+            &[
+                "$id", "=", "aws", "sms", "--x", "s-1", "|", "if", "$ok", "|", "aws", "sms",
+            ],
         );
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! 1. [`lexer`]: the text split into simple commands and words by the rules of its shell
 //!    (bash/zsh/sh, PowerShell or cmd.exe, one module each), guessed by [`detect_shell`] unless
-//!    named. A terminal transcript ([`prompt`]) has its prompts and output blanked first.
+//!    named. A terminal transcript ([`prompt`]) has its prompts and output blanked first,
+//!    and a Markdown code block ([`fence`]) its fence lines.
 //!    Nothing is ever run or expanded: `$(…)`, `$VAR`, backticks and `%VAR%` are kept as
 //!    written and reported, because the user's shell would replace them.
 //! 2. [`finder`]: which part is the `aws` invocation: inside an assignment of a command
@@ -14,6 +15,7 @@
 //!    `--cli-input-json`/`-yaml` documents (also from files the text writes itself, such as
 //!    `@'…'@ | Set-Content … NAME` or `cat > NAME <<'EOF'`) overridden by the options.
 
+mod fence;
 mod finder;
 mod lexer;
 mod prompt;
@@ -27,8 +29,10 @@ use crate::core::render::Shell;
 /// Imports a command. With `shell` as `None`, the shell is guessed with [`detect_shell`].
 pub fn import(text: &str, shell: Option<Shell>) -> Imported {
     let shell = shell.unwrap_or_else(|| detect_shell(text));
-    let transcript = prompt::transcript(text);
-    let lexed_text = transcript.as_ref().map_or(text, |t| t.text.as_str());
+    let unfenced = fence::unfenced(text);
+    let plain = unfenced.as_deref().unwrap_or(text);
+    let transcript = prompt::transcript(plain);
+    let lexed_text = transcript.as_ref().map_or(plain, |t| t.text.as_str());
     let found = finder::find(lexed_text, text, shell);
     let mut diagnostics = Vec::new();
     let Some(argv) = found.argv else {
@@ -46,6 +50,9 @@ pub fn import(text: &str, shell: Option<Shell>) -> Imported {
     let mut how = found.how;
     if let Some(prompt) = transcript.as_ref().and_then(|t| t.prompt_on(line)) {
         how.insert(0, format!("after the prompt `{prompt}`"));
+    }
+    if unfenced.is_some() {
+        how.insert(0, "in a Markdown code block".to_owned());
     }
     if !how.is_empty() {
         diagnostics.push(
@@ -67,10 +74,15 @@ pub fn import(text: &str, shell: Option<Shell>) -> Imported {
     Imported { form, diagnostics }
 }
 
-/// Guesses the shell from line continuations, quoting, the PowerShell file shape, a
-/// terminal's prompt and how the first line starts.
+/// Guesses the shell from a Markdown fence's language, a terminal's prompt, line
+/// continuations, quoting, the PowerShell file shape and how the first line starts.
 pub fn detect_shell(text: &str) -> Shell {
     let mut votes = [0_u32; 3];
+    if let Some(shell) = fence::language(text) {
+        votes[shell_index(shell)] += 20;
+    }
+    let unfenced = fence::unfenced(text);
+    let text = unfenced.as_deref().unwrap_or(text);
     if let Some(shell) = prompt::transcript(text).and_then(|t| t.shell()) {
         votes[shell_index(shell)] += 10;
     }
@@ -405,6 +417,26 @@ mod tests {
                 "line 3, column 16: Another command (\"echo\") is ignored.",
             ],
         );
+    }
+
+    #[test]
+    fn a_markdown_code_block_is_read_inside_and_may_name_the_shell() {
+        check(
+            &format!("```bash\n{JOB}\n```\n"),
+            None,
+            &job(),
+            &["line 2, column 1: Read the command at line 2, in a Markdown code block."],
+        );
+        // The fence's language and the prompt name PowerShell, whose backtick continues lines.
+        check(
+            "```powershell\nPS C:\\> aws sms create-replication-job `\n>>   --server-id s-1 --description 'a b'\n```",
+            None,
+            &one("server-id", "s-1").with("description", "a b"),
+            &[
+                "line 2, column 9: Read the command at line 2, in a Markdown code block, after the prompt `PS C:\\>`.",
+            ],
+        );
+        assert_eq!(detect_shell("```bat\naws sms --x 'a'"), Shell::Cmd);
     }
 
     #[test]

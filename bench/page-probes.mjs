@@ -41,6 +41,18 @@ export function installReadyProbe(isReady) {
 }
 
 /** What the ready probe writes to the console (the string literal in `installReadyProbe`). */
+/**
+ * A seed time a week from now at 09:00 UTC, as the bench types it: `iso` for ours, `local`
+ * (no zone, minutes) for RJSF's date-time widget. Computed, so the form never warns that the
+ * time has passed, whatever the day of the run.
+ */
+export function seedTime() {
+  const t = new Date(Date.now() + 7 * 86400e3);
+  t.setUTCHours(9, 0, 0, 0);
+  const iso = t.toISOString().replace('.000Z', 'Z');
+  return { iso, local: iso.slice(0, 16) };
+}
+
 export const READY_MESSAGE = 'bench: ready';
 
 /** Our page is usable when its first parameter control exists and the outputs are filled. */

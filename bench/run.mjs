@@ -13,7 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
-import { measureKeystrokes, oursReady, readyHeard, readyScript, rjsfReady, setControl, swaggerReady } from './page-probes.mjs';
+import { measureKeystrokes, oursReady, readyHeard, readyScript, rjsfReady, seedTime, setControl, swaggerReady } from './page-probes.mjs';
 
 /** The pause before each timed load, for every page alike. */
 const SETTLE_MS = 500;
@@ -59,7 +59,7 @@ const KEYSTROKES = {
   ours: {
     fill: [
       ['server-id', 's-12345678'],
-      ['seed-replication-time', '2026-11-25T10:00:00Z'],
+      ['seed-replication-time', seedTime().iso],
     ],
     field: 'description',
     // The four outputs a keystroke must reach (ids from the app's output registry).
@@ -68,7 +68,7 @@ const KEYSTROKES = {
   rjsf: {
     fill: [
       ['root_serverId', 's-12345678'],
-      ['root_seedReplicationTime', '2026-11-25T10:00'],
+      ['root_seedReplicationTime', seedTime().local],
     ],
     field: 'root_description',
     outputs: ['out-json'],

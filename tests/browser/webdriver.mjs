@@ -176,6 +176,7 @@ class DriverProcess {
           : ['xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`]];
       // The driver's and the browser's own chatter goes to a log file, named if the driver dies.
       const log = path.join(os.tmpdir(), `smsjb-${this.engine}-driver-${port}.log`);
+      this.log = log;
       const out = fs.openSync(log, 'w');
       // Its own process group, so that closing ends xvfb-run, Xvfb and the browsers together.
       this.child = spawn(cmd, args, { env, stdio: ['ignore', out, out], detached: true });
@@ -201,7 +202,8 @@ class DriverProcess {
     return this.started;
   }
 
-  stop() {
+  /** Ends the driver's process group; `keepLog` when something went wrong. */
+  stop(keepLog = false) {
     if (this.child && this.child.exitCode === null) {
       try {
         process.kill(-this.child.pid, 'SIGTERM');
@@ -209,8 +211,15 @@ class DriverProcess {
         // already gone
       }
     }
+    if (this.log && !keepLog) fs.rmSync(this.log, { force: true });
   }
 }
+
+/** Every driver started, so that none outlives a test file that ends without closing it. */
+const running = new Set();
+process.on('exit', () => {
+  for (const d of running) d.stop(true);
+});
 
 function capabilities(engine, options) {
   if (engine === 'firefox') {
@@ -273,6 +282,7 @@ export class WebDriverBrowser {
     if (idle?.length) return { key, session: idle.pop() };
     const driver = new DriverProcess(this.engine, env);
     this.drivers.push(driver);
+    running.add(driver);
     const url = await driver.start();
     const session = await WebDriver.createSession(new http.Executor(new http.HttpClient(url)), capabilities(this.engine, options));
     this.sessions.push(session);
@@ -318,7 +328,10 @@ export class WebDriverBrowser {
   async close() {
     for (const c of this.contexts) await c.close();
     for (const s of this.sessions) await s.quit().catch(() => {});
-    for (const d of this.drivers) d.stop();
+    for (const d of this.drivers) {
+      d.stop();
+      running.delete(d);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // Every golden case of the core (tests/golden/*/form.txt and its expected outputs) through the
-// real app in each browser engine (harness.mjs): the form is filled by typing (where the values can be typed)
-// and, separately, through a share link; every output element must hold exactly the golden
-// text, for every shell and style of the command.
+// real app in each browser engine (harness.mjs): the form is filled by typing (where the values
+// can be typed) and, separately, through a share link; every output element must hold exactly
+// the golden text, for every shell and style of the command.
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';

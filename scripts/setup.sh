@@ -8,6 +8,7 @@ WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
 AWSCLI_VERSION=1.42.30
 BOTOCORE_VERSION=1.40.30
 RUAMEL_VERSION=0.17.21
+GECKODRIVER_VERSION=0.37.1
 CACHE="${SMSJB_CACHE:-$HOME/.cache/sms-job-builder}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -17,6 +18,13 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v zsh >/dev/null 2>&1 || need_apt+=(zsh)
+# The other two engines of the browser tests: Firefox ESR, and WebKitGTK (its MiniBrowser comes
+# with the driver's library) in a virtual X display.
+command -v firefox-esr >/dev/null 2>&1 || need_apt+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || need_apt+=(webkit2gtk-driver)
+[ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] || need_apt+=(libwebkit2gtk-4.1-0)
+command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb)
+command -v xauth >/dev/null 2>&1 || need_apt+=(xauth)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   apt-get update -qq
@@ -38,6 +46,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# Firefox's WebDriver server; Debian has no package of it.
+gecko="$(geckodriver --version 2>/dev/null || true)"
+if [ "${gecko%%$'\n'*}" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "cargo install geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
 venv="$CACHE/awscli-$AWSCLI_VERSION"
 # The conformance tests need exactly these releases (the last with `sms`, the YAML reader of
 # CLI v2), so a venv holding others is refreshed.
@@ -53,11 +68,18 @@ if [ ! -x "$venv/bin/aws" ] || ! venv_ok; then
     "ruamel.yaml==$RUAMEL_VERSION" pyyaml
 fi
 
-if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules ]; then
-  say "npm ci in tests/browser"
-  (cd tests/browser && npm ci --no-audit --no-fund --silent)
-fi
-if [ -f bench/package.json ] && [ ! -d bench/node_modules ]; then
-  say "npm ci in bench"
-  (cd bench && npm ci --no-audit --no-fund --silent)
-fi
+# node_modules is (re)installed when it lacks a pinned devDependency at its pinned version.
+npm_ok() {
+  (cd "$1" && node -e 'const p = require("./package.json");
+for (const [name, want] of Object.entries(p.devDependencies || {})) {
+  let got;
+  try { got = require(`./node_modules/${name}/package.json`).version; } catch {}
+  if (got !== want) process.exit(1);
+}') 2>/dev/null
+}
+for dir in tests/browser bench; do
+  if [ -f "$dir/package.json" ] && ! npm_ok "$dir"; then
+    say "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --silent)
+  fi
+done

@@ -1,7 +1,16 @@
 // Shared set-up for the app's browser tests: a tiny static server that serves dist/ under a
-// sub-path (proving relative URLs), a headless system Chromium, and a page wrapper that
+// sub-path (proving relative URLs), the browser engine under test, and a page wrapper that
 // records console errors and every request to another origin.
+//
+// SMSJB_ENGINE picks the engine (scripts/test.sh runs the suite once per engine):
+//   chromium (default)  system Chromium driven by Playwright (playwright-core, no download)
+//   firefox             Firefox ESR through geckodriver, headless
+//   webkit              WebKitGTK's MiniBrowser through WebKitWebDriver, under xvfb-run
+// For Firefox and WebKit, webdriver.mjs gives the tests the same page API over WebDriver. Tests
+// that need a facility only Playwright's Chromium has say so with `chromiumOnly(why)`, and every
+// test name starts with the engine, so a failure names it.
 
+import { test as nodeTest } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +24,21 @@ export const dist = process.env.SMSJB_DIST || path.join(root, 'dist');
 export const SUB_PATH = '/tools/sms/';
 
 const { chromium } = createRequire(path.join(here, 'package.json'))('playwright-core');
+
+export const ENGINE = process.env.SMSJB_ENGINE || 'chromium';
+if (!['chromium', 'firefox', 'webkit'].includes(ENGINE)) {
+  throw new Error(`SMSJB_ENGINE=${ENGINE}: expected chromium, firefox or webkit`);
+}
+
+/** node:test's `test`, with the engine in front of every name: "[webkit] the draft survives…". */
+export function test(name, options, fn) {
+  return nodeTest(`[${ENGINE}] ${name}`, options, fn);
+}
+
+/** Test options that skip the test outside Chromium, saying why (one line in the report). */
+export function chromiumOnly(why) {
+  return ENGINE === 'chromium' ? {} : { skip: `needs ${why}, which only Playwright's Chromium has` };
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -32,6 +56,18 @@ export async function startServer() {
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/__viewport.html') {
+      // A page holding the app in a frame of an exact size, for WebDriver engines whose window
+      // cannot be made as narrow as a phone (see webdriver.mjs).
+      const q = url.searchParams;
+      const attr = (v) => String(v).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(
+        `<!doctype html><html><body style="margin:0"><iframe src="${attr(q.get('src'))}" ` +
+          `style="border:0;display:block;width:${Number(q.get('w'))}px;height:${Number(q.get('h'))}px"></iframe></body></html>`,
+      );
+      return;
+    }
     if (!url.pathname.startsWith(SUB_PATH)) {
       res.writeHead(404).end('not here');
       return;
@@ -53,7 +89,11 @@ export async function startServer() {
   return { server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${SUB_PATH}` };
 }
 
-export function launch() {
+export async function launch() {
+  if (ENGINE !== 'chromium') {
+    const { WebDriverBrowser } = await import('./webdriver.mjs');
+    return new WebDriverBrowser(ENGINE);
+  }
   return chromium.launch({
     executablePath: process.env.SMSJB_CHROMIUM || '/usr/bin/chromium',
     headless: true,

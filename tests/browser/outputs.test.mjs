@@ -1,13 +1,13 @@
 // Every golden case of the core (tests/golden/*/form.txt and its expected outputs) through the
-// real app in headless Chromium: the form is filled by typing (where the values can be typed)
-// and, separately, through a share link; every output element must hold exactly the golden
-// text, for every shell and style of the command.
+// real app in each browser engine (harness.mjs): the form is filled by typing (where the values
+// can be typed) and, separately, through a share link; every output element must hold exactly
+// the golden text, for every shell and style of the command.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, startServer, launch, openPage, ready, out } from './harness.mjs';
+import { test, root, startServer, launch, openPage, ready, out } from './harness.mjs';
 
 const goldenDir = path.join(root, 'tests/golden');
 const SHELLS = ['bash', 'powershell', 'cmd'];

@@ -4,9 +4,12 @@
 // can fire until a test lets time pass. They prove that nothing typed is lost on a reload or a
 // close, that the address bar catches up, and that a link opened in the same tab still wins.
 
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, ready, out } from './harness.mjs';
+import { test, chromiumOnly, startServer, launch, openPage, ready, out } from './harness.mjs';
+
+/** Every test here sets the page's clock by hand; app.test.mjs checks the draft everywhere. */
+const CLOCK = chromiumOnly("a fake clock (Playwright's page.clock)");
 
 let server;
 let url;
@@ -49,7 +52,7 @@ async function typeInto(page, flag, text) {
 const query = (page) => new URL(page.url()).search;
 const draft = (page) => page.evaluate(() => localStorage.getItem('sms-job-builder/draft'));
 
-test('typing writes the address bar and the draft only once typing pauses', async () => {
+test('typing writes the address bar and the draft only once typing pauses', CLOCK, async () => {
   await withFrozenTimers('', async (page) => {
     await typeInto(page, 'server-id', 's-1234');
     // The outputs follow every keystroke at once ...
@@ -63,7 +66,7 @@ test('typing writes the address bar and the draft only once typing pauses', asyn
   });
 });
 
-test('a reload right after typing restores what was typed, and the address bar catches up', async () => {
+test('a reload right after typing restores what was typed, and the address bar catches up', CLOCK, async () => {
   await withFrozenTimers('', async (page) => {
     await typeInto(page, 'server-id', 's-1');
     await page.clock.runFor(1000);
@@ -84,7 +87,7 @@ test('a reload right after typing restores what was typed, and the address bar c
   });
 });
 
-test('a page opened from a link keeps edits made just before a reload', async () => {
+test('a page opened from a link keeps edits made just before a reload', CLOCK, async () => {
   await withFrozenTimers('?server-id=s-link&frequency=12', async (page) => {
     assert.match(await page.textContent('#restored'), /share link/);
     await page.fill(field('frequency'), '');
@@ -103,7 +106,7 @@ test('a page opened from a link keeps edits made just before a reload', async ()
   });
 });
 
-test('another link opened in the same tab wins over what the tab typed', async () => {
+test('another link opened in the same tab wins over what the tab typed', CLOCK, async () => {
   await withFrozenTimers('', async (page) => {
     await typeInto(page, 'server-id', 's-typed');
     await page.goto(`${url}?server-id=s-other`);
@@ -113,7 +116,7 @@ test('another link opened in the same tab wins over what the tab typed', async (
   });
 });
 
-test('closing the page right after typing keeps the draft for the next visit', async () => {
+test('closing the page right after typing keeps the draft for the next visit', CLOCK, async () => {
   const { context, page } = await openPage(browser, origin);
   try {
     await page.clock.install();
@@ -132,7 +135,7 @@ test('closing the page right after typing keeps the draft for the next visit', a
   }
 });
 
-test('the share link button copies what was just typed', async () => {
+test('the share link button copies what was just typed', CLOCK, async () => {
   const { context, page, problems } = await openPage(browser, origin, {
     permissions: ['clipboard-read', 'clipboard-write'],
   });

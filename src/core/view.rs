@@ -221,6 +221,14 @@ pub fn import_failed(why: &str) -> Diagnostic {
     )
 }
 
+/// Why the import panel's own code could not be loaded, as the one problem shown in its place.
+pub fn import_panel_failed(why: &str) -> Diagnostic {
+    Diagnostic::general(
+        Severity::Error,
+        format!("The import panel could not be loaded: {why} The form is unchanged."),
+    )
+}
+
 /// The heading of the import report: how the text was read (when it was) and how many
 /// problems were found.
 pub fn import_heading(read_as: Option<Format>, problems: usize) -> String {
@@ -382,6 +390,13 @@ mod tests {
         let failed = import_failed("it stopped");
         assert!(failed.message.contains("(it stopped)") && failed.message.contains("unchanged"));
         assert!(send_panel_failed("it <stopped>.").contains("it <stopped>. The rest"));
+        let panel = import_panel_failed("its code could not be fetched.");
+        assert_eq!(panel.severity, Severity::Error);
+        assert!(
+            panel
+                .message
+                .ends_with("could not be fetched. The form is unchanged.")
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ use leptos::html;
 use leptos::prelude::*;
 use web_sys::EventTarget;
 
-use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::share;
+use crate::core::view;
 use crate::ui::Announcer;
 use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::panel::{self, IMPORT_EVENT, READY_EVENT, SAY_EVENT, STEP_EVENT, detail, listen};
@@ -103,10 +103,7 @@ pub fn ImportPanel() -> impl IntoView {
         }),
         Stage::Failed(why) => EitherOf3::C(view! {
             <ul class="diagnostics" id="import-problems" role="alert">
-                {diagnostic_item(Diagnostic::general(
-                    Severity::Error,
-                    format!("The import panel could not be loaded: {why} The form is unchanged."),
-                ))}
+                {diagnostic_item(view::import_panel_failed(&why))}
             </ul>
         }),
     };

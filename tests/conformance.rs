@@ -263,6 +263,7 @@ impl Worker {
             let options = CliOptions {
                 shell: Shell::Bash,
                 style: variant.style,
+                ..CliOptions::default()
             };
             let command = render::cli::render(&request, options).text;
             let out = self.run(variant.shell, &command);

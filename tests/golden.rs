@@ -2,8 +2,8 @@
 //!
 //! A case is a folder with `form.txt`: one `flag=value` per line (`#` starts a comment line;
 //! in values `\n`, `\t`, `\r`, `\\` and `\u{…}` are escapes). Each output in the registry is
-//! `<id>.txt`, the command is `cli.<shell>.<style>.txt` for every shell and style, and
-//! `notes.txt` lists the renderers' notes. The form is checked with a fixed clock
+//! `<id>.txt`, the command is `cli.<shell>.<style>.txt` for every shell and style, the SDK
+//! program `sdk.<language>.txt` for every language, and `notes.txt` lists the renderers' notes. The form is checked with a fixed clock
 //! (2026-11-25T09:00:00Z) and zone (UTC). `UPDATE_GOLDEN=1 cargo test --test golden` rewrites
 //! the expected files.
 
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use sms_job_builder::core::form::Form;
 use sms_job_builder::core::params::{self, Kind};
-use sms_job_builder::core::render::{CliOptions, Output, Shell, Style, cli, http, json, yaml};
+use sms_job_builder::core::render::{CliOptions, Output, Sdk, Shell, Style, cli, http, json, yaml};
 use sms_job_builder::core::request::{Request, Value};
 use sms_job_builder::core::timestamp::FixedOffset;
 use sms_job_builder::core::validate::{self, Context};
@@ -90,10 +90,23 @@ fn outputs(request: &Request) -> BTreeMap<String, String> {
         if output == Output::Cli {
             for shell in Shell::ALL {
                 for style in Style::ALL {
-                    let options = CliOptions { shell, style };
+                    let options = CliOptions {
+                        shell,
+                        style,
+                        ..CliOptions::default()
+                    };
                     let name = format!("cli.{}.{}.txt", shell.as_str(), style.as_str());
                     add(name, output.render(request, options));
                 }
+            }
+        } else if output == Output::Sdk {
+            for sdk in Sdk::ALL {
+                let options = CliOptions {
+                    sdk,
+                    ..CliOptions::default()
+                };
+                let name = format!("sdk.{}.txt", sdk.as_str());
+                add(name, output.render(request, options));
             }
         } else {
             let name = format!("{}.txt", output.id());
@@ -231,7 +244,7 @@ proptest! {
         prop_assert_eq!(&body_keys, &set_members);
         for shell in Shell::ALL {
             for style in Style::ALL {
-                let options = CliOptions { shell, style };
+                let options = CliOptions { shell, style, ..CliOptions::default() };
                 let argv = cli::argv(&request, options);
                 let carried = carried_json(&request, &argv);
                 for param in params::PARAMS {

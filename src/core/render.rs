@@ -115,6 +115,12 @@ impl Output {
         }
     }
 
+    /// True for the outputs whose text and file name depend on [`CliOptions`] (the command and
+    /// the SDK program); the others are rendered with the defaults.
+    pub fn uses_options(self) -> bool {
+        matches!(self, Output::Cli | Output::Sdk)
+    }
+
     /// The file name a download button offers.
     pub fn file_name(self, options: CliOptions) -> &'static str {
         match self {

@@ -115,7 +115,7 @@ pub(crate) enum Global {
     ConnectTimeout,
     /// How the CLI prints the answer: no SDK meaning, stated in a comment.
     Output,
-    /// A JMESPath filter on the answer: stated in a comment.
+    /// A `JMESPath` filter on the answer: stated in a comment.
     Query,
     /// The CLI's debug log: stated in a comment.
     Debug,

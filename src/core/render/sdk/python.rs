@@ -217,18 +217,19 @@ fn argument(member: &Member<'_>, out: &mut String, notes: &mut Vec<Diagnostic>) 
         Value::Integer(n) => writeln!(out, "    {name}={n},"),
         Value::Bool(b) => writeln!(out, "    {name}={},", if *b { "True" } else { "False" }),
         Value::Switch => writeln!(out, "    {name}=True,"),
-        Value::Time(seconds) => match civil(*seconds) {
-            Some([y, mo, d, h, mi, s]) => writeln!(
-                out,
-                "    {name}=datetime.datetime({y}, {mo}, {d}, {h}, {mi}, {s}, \
-                 tzinfo=datetime.timezone.utc),  # {seconds} s since 1970"
-            ),
-            None => {
+        Value::Time(seconds) => {
+            if let Some([y, mo, d, h, mi, s]) = civil(*seconds) {
+                writeln!(
+                    out,
+                    "    {name}=datetime.datetime({y}, {mo}, {d}, {h}, {mi}, {s}, \
+                     tzinfo=datetime.timezone.utc),  # {seconds} s since 1970"
+                )
+            } else {
                 let (text, note) = time_out_of_range(member, *seconds);
                 notes.push(note);
                 writeln!(out, "    # {text}")
             }
-        },
+        }
     };
 }
 

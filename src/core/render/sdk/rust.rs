@@ -191,7 +191,7 @@ fn config_lines(call: &Call<'_>, notes: &mut Vec<Diagnostic>) -> Vec<String> {
         let flag = call.flag(global);
         match Timeout::of(seconds) {
             Timeout::Unlimited => {
-                timeouts.push(format!(".disable_{name}() // --{flag} 0: no limit"))
+                timeouts.push(format!(".disable_{name}() // --{flag} 0: no limit"));
             }
             Timeout::Seconds(s) => {
                 timeouts.push(format!(".{name}(Duration::from_secs({s})) // --{flag}"));

@@ -254,17 +254,16 @@ pub(crate) fn civil(seconds: i64) -> Option<[i64; 6]> {
     if !(timestamp::MIN_SECONDS..=timestamp::MAX_SECONDS).contains(&seconds) {
         return None;
     }
-    let text = timestamp::format_utc(seconds);
-    // `YYYY-MM-DDTHH:MM:SSZ`: the digits between the separators.
-    let mut parts = [0_i64; 6];
-    for (part, digits) in parts.iter_mut().zip(
-        text.trim_end_matches('Z')
-            .split(['-', 'T', ':'])
-            .map(|d| d.parse::<i64>().unwrap_or(0)),
-    ) {
-        *part = digits;
-    }
-    Some(parts)
+    let (year, month, day) = timestamp::civil_from_days(seconds.div_euclid(86_400));
+    let time = seconds.rem_euclid(86_400);
+    Some([
+        year,
+        i64::from(month),
+        i64::from(day),
+        time / 3600,
+        time / 60 % 60,
+        time % 60,
+    ])
 }
 
 /// The note and comment for a time outside the years 1 to 9999 (not reachable from the form,
@@ -299,12 +298,13 @@ pub(crate) fn escaped_everywhere(c: char) -> bool {
         )
 }
 
-/// `licenseType` → `LicenseType`.
+/// `licenseType` → `LicenseType` (member names are ASCII).
 fn capitalized(name: &str) -> String {
-    let mut chars = name.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+    let mut out = name.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// `numberOfRecentAmisToKeep` → `number_of_recent_amis_to_keep`.

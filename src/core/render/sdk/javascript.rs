@@ -82,20 +82,16 @@ pub(crate) fn render(call: &Call<'_>) -> Rendered {
          //     node {}\n\n",
         Sdk::JavaScript.file_name()
     );
-    let mut imports = vec![
-        "CreateReplicationJobCommand".to_owned(),
-        "SMSClient".to_owned(),
-    ];
-    for member in &call.members {
-        if named_value(member).is_some() && !imports.contains(&member.enum_type()) {
-            imports.push(member.enum_type());
-        }
-    }
-    imports.sort();
+    // In alphabetical order: the command, the enum if a named value is used, the client.
+    let enum_type = call
+        .members
+        .iter()
+        .find(|m| named_value(m).is_some())
+        .map(|m| format!("{}, ", m.enum_type()))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "import {{ {} }} from \"@aws-sdk/client-sms\";\n",
-        imports.join(", ")
+        "import {{ CreateReplicationJobCommand, {enum_type}SMSClient }} from \"@aws-sdk/client-sms\";\n"
     );
     if let Some(profile) = call.text(Global::Profile) {
         let _ = writeln!(

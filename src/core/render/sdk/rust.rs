@@ -107,15 +107,9 @@ pub(crate) fn render(call: &Call<'_>) -> Rendered {
     {
         out.push_str("use aws_sdk_sms::primitives::DateTime;\n");
     }
-    let mut enums: Vec<String> = call
-        .members
-        .iter()
-        .filter(|m| m.is_enum())
-        .map(Member::enum_type)
-        .collect();
-    enums.dedup();
-    for name in enums {
-        let _ = writeln!(out, "use aws_sdk_sms::types::{name};");
+    // The model has one enum member, the licence type.
+    if let Some(member) = call.members.iter().find(|m| m.is_enum()) {
+        let _ = writeln!(out, "use aws_sdk_sms::types::{};", member.enum_type());
     }
 
     out.push_str("\n#[tokio::main]\nasync fn main() -> Result<(), aws_sdk_sms::Error> {\n");

@@ -64,10 +64,12 @@ async function checkAllOutputs(page, caseName) {
   for (const id of OUTPUTS) {
     assert.equal(await out(page, id), golden(caseName, `${id}.txt`), `${caseName}: #out-${id}`);
   }
+  await page.click('#tab-sdk');
   for (const sdk of SDKS) {
     await page.selectOption('select[name=sdk]', sdk);
     assert.equal(await out(page, 'sdk'), golden(caseName, `sdk.${sdk}.txt`), `${caseName}: #out-sdk for ${sdk}`);
   }
+  await page.click('#tab-cli');
   for (const shell of SHELLS) {
     await page.selectOption('select[name=shell]', shell);
     for (const style of STYLES) {

@@ -2,8 +2,9 @@
 //!
 //! boto3 serializes the keyword arguments in the order they are written, with the CLI's own
 //! JSON settings, so with the members in request order it sends the CLI's exact bytes. The seed
-//! time is a `datetime` with `tzinfo=datetime.timezone.utc`: a naive one would be read in the
-//! machine's zone.
+//! time is a `datetime` with `tzinfo=datetime.timezone.utc`, so the instant never depends on a
+//! zone: botocore 1.40.30 happens to read a naive one as UTC (checked), but Python itself (e.g.
+//! `datetime.timestamp()`) reads it in the machine's zone.
 
 use std::fmt::Write as _;
 

@@ -142,7 +142,7 @@ pub const PARAMS: &[Param] = &[
         required: true,
         group: Group::Required,
         label: "Seed replication time",
-        hint: "When the first full copy starts, e.g. 2026-12-01T09:00:00Z",
+        hint: "When the first full copy starts: a date and time (UTC unless a zone is given) or epoch seconds",
         help: "The moment the initial (seed) replication begins. Later runs follow at the chosen frequency. The CLI reads a time without a zone as UTC, so the tool always writes UTC.",
         v2_only: false,
     },

@@ -19,8 +19,8 @@ pub use outcome::{Answer, Outcome, Tone, classify};
 pub use url::Url;
 
 /// How to turn sending on, shown whenever it is off.
-pub const HOW_TO_ENABLE: &str = "To send the request from here, the deployer puts a config.json \
-    next to index.html naming a signing proxy, e.g. {\"proxy\": {\"url\": \"./aws/sms/\", \
+pub const HOW_TO_ENABLE: &str = "To send the request from here, the deployer names a signing \
+    proxy in the config.json next to index.html, e.g. {\"proxy\": {\"url\": \"./aws/sms/\", \
     \"label\": \"prod account, us-east-1\", \"timeoutSeconds\": 30}}. See docs/deploy.md. \
     Everything else works without it.";
 
@@ -136,7 +136,7 @@ pub fn from_config(text: &str, page_url: &str) -> Availability {
         Err(problems) => return Availability::Broken { problems },
     };
     let Some(proxy) = config.proxy else {
-        return not_configured("config.json has no \"proxy\".");
+        return without_proxy();
     };
     // Only the page's scheme, host and path matter for resolving the proxy's address; the
     // query holds the form (a share link), with characters a strict URL parser refuses.
@@ -189,6 +189,12 @@ pub fn from_config(text: &str, page_url: &str) -> Availability {
         cross_origin,
         warnings,
     })
+}
+
+/// Sending is off because `config.json` names no proxy: its `"proxy"` is `null` (as in the file
+/// that ships with the app) or absent.
+pub fn without_proxy() -> Availability {
+    not_configured("config.json has no \"proxy\" (it is null or absent).")
 }
 
 fn not_configured(reason: &str) -> Availability {

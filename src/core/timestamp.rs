@@ -72,7 +72,7 @@ pub const MAX_SECONDS: i64 = 253_402_300_799;
 pub fn parse(text: &str) -> Result<Parsed, String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("Enter a date and time, e.g. 2026-12-01T09:00:00Z.".into());
+        return Err("Enter a date and time as YYYY-MM-DDTHH:MM:SSZ, or seconds since 1970.".into());
     }
     if let Some(seconds) = parse_epoch(t) {
         let seconds = seconds?;
@@ -135,8 +135,8 @@ fn parse_epoch(t: &str) -> Option<Result<i64, String>> {
 fn parse_calendar(t: &str) -> Result<Parsed, String> {
     let unreadable = || {
         format!(
-            "\"{t}\" is not a time the tool can read. Use e.g. 2026-12-01T09:00:00Z, \
-             2026-12-01 09:00 (with a zone choice), or seconds since 1970."
+            "\"{t}\" is not a time the tool can read. Use YYYY-MM-DDTHH:MM:SSZ, \
+             YYYY-MM-DD HH:MM (with a zone choice), or seconds since 1970."
         )
     };
     let mut s = Scanner { rest: t };
@@ -329,6 +329,22 @@ pub fn format_in_offset(seconds: i64, offset: i32) -> String {
     format!("{date} {time} (UTC{})", format_offset(offset))
 }
 
+/// An example seed time for the page to show: 09:00 UTC on the day after `now`. Derived from
+/// the clock so that the example itself is never a time the form would warn about.
+pub fn example(now: i64) -> i64 {
+    (now.div_euclid(86_400) + 1) * 86_400 + 9 * 3600
+}
+
+/// The sentence under an empty seed-time field: the forms it accepts, with examples taken from
+/// [`example`] so that they never age.
+pub fn accepted_forms(now: i64) -> String {
+    let (date, time) = split(example(now));
+    format!(
+        "Accepts {date}T{time}Z, {date} {} or epoch seconds.",
+        &time[..5]
+    )
+}
+
 fn split(seconds: i64) -> (String, String) {
     let days = seconds.div_euclid(86_400);
     let rem = seconds.rem_euclid(86_400);
@@ -379,6 +395,25 @@ mod tests {
         ] {
             let parsed = parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
             assert_eq!(parsed.resolve(Zone::Utc, &FixedOffset(0)), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn the_example_is_tomorrow_morning_whatever_the_clock() {
+        // 2026-11-25T09:00:00Z, and the last second of that day.
+        for now in [1_795_597_200, 1_795_651_199] {
+            assert_eq!(format_utc(example(now)), "2026-11-26T09:00:00Z");
+            assert_eq!(
+                accepted_forms(now),
+                "Accepts 2026-11-26T09:00:00Z, 2026-11-26 09:00 or epoch seconds."
+            );
+        }
+        // The examples are read back as the instant they show, and are never in the past.
+        for now in [0, 1_795_597_200, 4_102_444_799] {
+            let shown = format_utc(example(now));
+            let read = parse(&shown).unwrap().resolve(Zone::Utc, &FixedOffset(0));
+            assert_eq!(read, example(now));
+            assert!(read > now && read - now <= 2 * 86_400, "{shown}");
         }
     }
 

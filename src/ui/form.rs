@@ -189,7 +189,7 @@ fn wire_field(state: AppState, shown: Shown, param: &'static Param, field: Eleme
             keep(RenderEffect::new(move |_| radios.show(state.zone())));
             if let Some(line) = dom::find(&field, &format!("#instant-{flag}")) {
                 keep(RenderEffect::new(move |_| {
-                    let text = value.with(|text| instant_line(text, state.zone()));
+                    let text = value.with(|text| instant_line(text, state.zone(), state.now()));
                     line.set_text_content(Some(&text));
                 }));
             }
@@ -300,9 +300,9 @@ impl ZoneRadios {
 }
 
 /// The line under the seed time: the instant that will be sent, in UTC and in epoch seconds.
-fn instant_line(text: &str, zone: Zone) -> String {
+fn instant_line(text: &str, zone: Zone, now: i64) -> String {
     if text.trim().is_empty() {
-        return "Accepts 2026-12-01T09:00:00Z, 2026-12-01 09:00 or epoch seconds.".to_owned();
+        return timestamp::accepted_forms(now);
     }
     match timestamp::parse(text) {
         Ok(parsed) => {

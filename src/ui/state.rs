@@ -40,6 +40,8 @@ pub struct AppState {
     fields: StoredValue<Vec<FieldMemos>>,
     has_errors: Memo<bool>,
     zone: Memo<Zone>,
+    /// The clock as read when the page started, in epoch seconds.
+    now: i64,
 }
 
 impl AppState {
@@ -83,7 +85,13 @@ impl AppState {
             fields: StoredValue::new(fields),
             has_errors: Memo::new(move |_| checked.with(Checked::has_errors)),
             zone: Memo::new(move |_| form.with(|f| f.zone)),
+            now,
         }
+    }
+
+    /// The clock the form is checked against, read once when the page started.
+    pub fn now(self) -> i64 {
+        self.now
     }
 
     /// The state provided by [`crate::ui::start`].

@@ -2,9 +2,11 @@
 //!
 //! Sending is optional and most visits never use it, so the panel that sends
 //! ([`crate::ui::send_panel`]) is a wasm of its own that the page loads on the first click on
-//! "Send…". Until then the page only looks whether `config.json` exists: without one the
-//! section says sending is off and how to turn it on; with one it offers the button. The file's
-//! content is read and checked by the panel, which reports any problem in this section.
+//! "Send…". Until then the page only looks at `config.json`, which ships with the app naming no
+//! proxy (`{"proxy": null}`), so that a default deployment never asks for a missing file. When
+//! the file names no proxy, or is missing, the section says sending is off and how to turn it
+//! on; otherwise it offers the button. The file is checked in full by the panel, which reports
+//! any problem in this section.
 //!
 //! Once loaded, the panel owns the section's body. Page and panel talk through DOM events on
 //! the section: the panel says it listens ([`READY_EVENT`]); from then on the page sends the
@@ -68,9 +70,10 @@ pub fn mount(parent: &Element) {
     };
     let stage = RwSignal::new(Stage::Looking);
     spawn_local(async move {
-        stage.set(match config_status().await {
-            Some(200) => Stage::Configured,
-            status => Stage::Off(submit::without_config(status)),
+        stage.set(match fetch_config().await {
+            Some((200, text)) if names_no_proxy(&text) => Stage::Off(submit::without_proxy()),
+            Some((200, _)) => Stage::Configured,
+            other => Stage::Off(submit::without_config(other.map(|(status, _)| status))),
         });
     });
     let shown = body.clone();
@@ -158,11 +161,10 @@ fn load(stage: RwSignal<Stage>) {
     );
 }
 
-/// The HTTP status `config.json` is answered with, or `None` when the fetch fails. Its text
-/// is checked by the panel, not here (a GET rather than a HEAD: some static hosts refuse HEAD).
-/// The body is still read to its end: left unread, the request stays unfinished for as long as
-/// the page lives, and the network never goes quiet.
-async fn config_status() -> Option<u16> {
+/// The HTTP status `config.json` is answered with and its text, or `None` when the fetch
+/// fails. The body is always read to its end: left unread, the request stays unfinished for as
+/// long as the page lives, and the network never goes quiet.
+async fn fetch_config() -> Option<(u16, String)> {
     let window = web_sys::window()?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
@@ -172,8 +174,21 @@ async fn config_status() -> Option<u16> {
         .ok()?
         .dyn_into::<web_sys::Response>()
         .ok()?;
-    if let Ok(body) = response.array_buffer() {
-        let _ = JsFuture::from(body).await;
-    }
-    Some(response.status())
+    let text = match response.text() {
+        Ok(body) => JsFuture::from(body).await.ok().and_then(|t| t.as_string()),
+        Err(_) => None,
+    };
+    Some((response.status(), text.unwrap_or_default()))
+}
+
+/// Whether the text is a JSON object whose `"proxy"` is `null` or absent, as in the file that
+/// ships with the app. Read with the browser's own JSON parser; anything else (another value,
+/// or text that is not JSON) is left to the panel, which says exactly what is wrong with it.
+fn names_no_proxy(text: &str) -> bool {
+    js_sys::JSON::parse(text).is_ok_and(|value| {
+        value.is_object()
+            && !js_sys::Array::is_array(&value)
+            && js_sys::Reflect::get(&value, &JsValue::from_str("proxy"))
+                .is_ok_and(|proxy| proxy.is_null() || proxy.is_undefined())
+    })
 }

@@ -5,7 +5,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, ready, out } from './harness.mjs';
+import { startServer, launch, openPage, ready, out, later } from './harness.mjs';
+
+/** The seed time most tests use: a week from now, so it draws no warning. */
+const SEED = later();
 
 let server;
 let url;
@@ -50,6 +53,33 @@ function fieldDiagnostics(page, flag) {
   );
 }
 
+test('a default deployment (dist/ as built, nothing configured) logs nothing at all', async () => {
+  const { context, page, problems } = await openPage(browser, origin);
+  const logged = [];
+  const failed = [];
+  page.on('console', (msg) => logged.push(`${msg.type()}: ${msg.text()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  try {
+    await page.goto(url);
+    await ready(page);
+    // The look at config.json has ended when the section says sending is off.
+    await page.locator('#submit-status[data-state="off"]').waitFor();
+    assert.match(await page.textContent('#submit-status'), /config\.json has no "proxy"/);
+    // Use it a little: type, switch a tab, so lazily run code runs too.
+    await page.fill('.job-form [name="server-id"]', 's-1');
+    await page.fill('.job-form [name="seed-replication-time"]', SEED.iso);
+    await page.click('#tab-json');
+    await page.waitForTimeout(300);
+    assert.deepEqual(logged, [], 'console messages of any kind');
+    assert.deepEqual(failed, [], 'requests answered with an error status');
+    assert.deepEqual(problems, { console: [], foreign: [] });
+  } finally {
+    await context.close();
+  }
+});
+
 test('the page says plainly that AWS retired the service and which CLI releases still have it', async () => {
   await withApp('', async (page) => {
     const notice = page.locator('aside.notice[role="note"]');
@@ -88,7 +118,7 @@ test('an empty form shows the required errors at the fields and in the summary',
 test('bad values get their messages, are kept as typed, and are left out of every output', async () => {
   await withApp('', async (page) => {
     await typeInto(page, 'server-id', 's-12345678');
-    await typeInto(page, 'seed-replication-time', '2026-11-25T25:00:00');
+    await typeInto(page, 'seed-replication-time', `${SEED.day}T25:00:00`);
     await typeInto(page, 'frequency', 'twelve');
     await typeInto(page, 'description', "it's $(rm -rf ~) `id` \"q\" <b>&amp;");
     assert.equal(await page.inputValue(field('frequency')), 'twelve');
@@ -107,7 +137,7 @@ test('bad values get their messages, are kept as typed, and are left out of ever
     assert.ok(await page.locator('#panel-cli .incomplete').isVisible());
     // Fixing the values clears the errors and the incomplete mark.
     await typeInto(page, 'frequency', '12');
-    await typeInto(page, 'seed-replication-time', '2026-12-01T09:00:00Z');
+    await typeInto(page, 'seed-replication-time', SEED.iso);
     assert.equal(await page.locator('#panel-cli .incomplete').count(), 0);
     assert.equal(JSON.parse(await out(page, 'http-body')).frequency, 12);
     assert.equal(await page.locator(field('frequency')).getAttribute('aria-invalid'), 'false');
@@ -115,7 +145,7 @@ test('bad values get their messages, are kept as typed, and are left out of ever
 });
 
 test('warnings look different from errors and do not mark the outputs incomplete', async () => {
-  await withApp('?server-id=s-12345678&seed-replication-time=2026-12-01T09:00:00Z&frequency=99', async (page) => {
+  await withApp(`?server-id=s-12345678&seed-replication-time=${SEED.iso}&frequency=99`, async (page) => {
     const diags = await fieldDiagnostics(page, 'frequency');
     assert.equal(diags.length, 1);
     assert.match(diags[0], /^warning: Warning: 99 is outside 1–24 hours/);
@@ -132,13 +162,13 @@ test('warnings look different from errors and do not mark the outputs incomplete
 test('a time without a zone can be read as local time and the sent instant is shown', async () => {
   await withApp('', async (page) => {
     await typeInto(page, 'server-id', 's-1');
-    await typeInto(page, 'seed-replication-time', '2026-12-01 09:00');
-    assert.match(await page.textContent('#instant-seed-replication-time'), /2026-12-01T09:00:00Z \(epoch 1796115600\)/);
-    assert.equal(JSON.parse(await out(page, 'http-body')).seedReplicationTime, 1796115600);
+    await typeInto(page, 'seed-replication-time', SEED.spaced);
+    assert.ok((await page.textContent('#instant-seed-replication-time')).includes(`${SEED.iso} (epoch ${SEED.epoch})`));
+    assert.equal(JSON.parse(await out(page, 'http-body')).seedReplicationTime, SEED.epoch);
     await page.check('#zone-local');
     // Chromium runs this test in the zone given by timezoneId below: UTC+9, no summer time.
-    assert.match(await page.textContent('#instant-seed-replication-time'), /2026-12-01T00:00:00Z/);
-    assert.equal(JSON.parse(await out(page, 'http-body')).seedReplicationTime, 1796115600 - 9 * 3600);
+    assert.ok((await page.textContent('#instant-seed-replication-time')).includes(`${SEED.day}T00:00:00Z`));
+    assert.equal(JSON.parse(await out(page, 'http-body')).seedReplicationTime, SEED.epoch - 9 * 3600);
     assert.ok((await page.textContent('#diag-seed-replication-time')).includes('Asia/Tokyo'));
     assert.match(page.url(), /zone=local/);
   }, { timezoneId: 'Asia/Tokyo' });
@@ -149,7 +179,7 @@ test('the address bar mirrors the form and a copied link reopens the same form',
   let outputs;
   await withApp('', async (page) => {
     await typeInto(page, 'server-id', 's-12345678');
-    await typeInto(page, 'seed-replication-time', '2026-12-01T09:00:00Z');
+    await typeInto(page, 'seed-replication-time', SEED.iso);
     await typeInto(page, 'description', 'a & b = c + d #1 ü');
     await page.check(`${field('encrypted')}[value=true]`);
     await page.selectOption('select[name=shell]', 'powershell');
@@ -266,7 +296,7 @@ test('importing a command, a JSON and a YAML document fills the form', async () 
   await withApp('', async (page) => {
     await importText(
       page,
-      "aws sms create-replication-job \\\n  --server-id s-cmd \\\n  --seed-replication-time 2026-12-01T09:00:00Z \\\n  --no-run-once --description 'from a command' --region eu-west-1",
+      `aws sms create-replication-job \\\n  --server-id s-cmd \\\n  --seed-replication-time ${SEED.iso} \\\n  --no-run-once --description 'from a command' --region eu-west-1`,
     );
     assert.equal(await page.inputValue(field('server-id')), 's-cmd');
     assert.equal(await page.inputValue(field('description')), 'from a command');
@@ -275,7 +305,8 @@ test('importing a command, a JSON and a YAML document fills the form', async () 
     assert.match(await page.textContent('.import-heading'), /Read as a command; no problems/);
 
     // The form is not empty now: the JSON import asks first, and "keep" changes nothing.
-    await importText(page, '{"serverId": "s-json", "seedReplicationTime": "2026-12-02T10:00:00Z", "frequency": 6}');
+    const json = later(8, 10);
+    await importText(page, `{"serverId": "s-json", "seedReplicationTime": "${json.iso}", "frequency": 6}`);
     assert.ok(await page.isVisible('#import-replace'));
     await page.click('#import-cancel');
     assert.equal(await page.inputValue(field('server-id')), 's-cmd');
@@ -286,11 +317,11 @@ test('importing a command, a JSON and a YAML document fills the form', async () 
     assert.equal(await page.inputValue(field('description')), '');
     assert.deepEqual(JSON.parse(await out(page, 'http-body')), {
       serverId: 's-json',
-      seedReplicationTime: 1796205600,
+      seedReplicationTime: json.epoch,
       frequency: 6,
     });
 
-    await importText(page, "serverId: s-yaml\nseedReplicationTime: '2026-12-03T11:00:00Z'\nlicenseType: BYOL\nencrypted: true\n");
+    await importText(page, `serverId: s-yaml\nseedReplicationTime: '${later(9, 11).iso}'\nlicenseType: BYOL\nencrypted: true\n`);
     await page.click('#import-replace');
     assert.equal(await page.inputValue(field('server-id')), 's-yaml');
     assert.equal(await page.inputValue(field('license-type')), 'BYOL');
@@ -312,7 +343,7 @@ test('import problems are listed with where they are', async () => {
 
 test('copy puts exactly the shown text on the clipboard and announces it', async () => {
   await withApp(
-    '?server-id=s-12345678&seed-replication-time=2026-12-01T09:00:00Z&description=x%20y',
+    `?server-id=s-12345678&seed-replication-time=${SEED.iso}&description=x%20y`,
     async (page) => {
       await page.click('#panel-cli button.copy');
       await page.waitForFunction(() => document.querySelector('.status').textContent.includes('Copied'));
@@ -332,7 +363,7 @@ test('copy puts exactly the shown text on the clipboard and announces it', async
 });
 
 test('download offers the output under its file name', async () => {
-  await withApp('?server-id=s-1&seed-replication-time=2026-12-01T09:00:00Z', async (page) => {
+  await withApp(`?server-id=s-1&seed-replication-time=${SEED.iso}`, async (page) => {
     await page.click('#tab-json');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -345,7 +376,7 @@ test('download offers the output under its file name', async () => {
 });
 
 test('the output tabs work with the keyboard and every output stays in the DOM', async () => {
-  await withApp('?server-id=s-1&seed-replication-time=2026-12-01T09:00:00Z', async (page) => {
+  await withApp(`?server-id=s-1&seed-replication-time=${SEED.iso}`, async (page) => {
     for (const id of ['cli', 'json', 'yaml', 'http-body', 'http', 'skeleton-input', 'skeleton-yaml-input', 'skeleton-output', 'sdk']) {
       assert.equal(await page.locator(`#out-${id}`).count(), 1, id);
     }
@@ -384,7 +415,7 @@ for (const colorScheme of ['light', 'dark']) {
   test(`no horizontal overflow at 375 px (${colorScheme})`, async () => {
     const long = encodeURIComponent('x'.repeat(300));
     await withApp(
-      `?server-id=s-${long}&seed-replication-time=2026-12-01T09:00:00Z&description=${long}&run-once=true`,
+      `?server-id=s-${long}&seed-replication-time=${SEED.iso}&description=${long}&run-once=true`,
       async (page) => {
         await page.click('details.global > summary');
         await page.click('details.import > summary');
@@ -400,7 +431,7 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('a global option with an error is reachable from the summary even when collapsed', async () => {
-  await withApp('?server-id=s-1&seed-replication-time=2026-12-01T09:00:00Z&cli-read-timeout=soon', async (page) => {
+  await withApp(`?server-id=s-1&seed-replication-time=${SEED.iso}&cli-read-timeout=soon`, async (page) => {
     // A link that sets a global option opens that section at start.
     assert.equal(await page.getAttribute('details.global', 'open'), '');
     await page.click('details.global > summary');
@@ -413,7 +444,7 @@ test('a global option with an error is reachable from the summary even when coll
 });
 
 test('a value with a line break from a link is shown and edited without losing the break', async () => {
-  await withApp('?server-id=s-1&seed-replication-time=2026-12-01T09:00:00Z&description=line%0Atwo', async (page) => {
+  await withApp(`?server-id=s-1&seed-replication-time=${SEED.iso}&description=line%0Atwo`, async (page) => {
     const control = page.locator(field('description'));
     assert.equal(await control.evaluate((el) => el.tagName), 'TEXTAREA');
     assert.equal(await control.inputValue(), 'line\ntwo');
@@ -491,7 +522,7 @@ test('the form can be filled with the keyboard alone', async () => {
     await tabTo(page, 'f-server-id');
     await page.keyboard.type('s-12345678');
     await tabTo(page, 'f-seed-replication-time');
-    await page.keyboard.type('2026-12-01T09:00:00Z');
+    await page.keyboard.type(SEED.iso);
     await tabTo(page, 'f-frequency');
     await page.keyboard.type('6');
     // A radio group takes one Tab stop; the arrow keys pick within it.
@@ -504,7 +535,7 @@ test('the form can be filled with the keyboard alone', async () => {
     assert.equal(await page.locator('[data-flag="license-type"] details.explain').getAttribute('open'), '');
     assert.deepEqual(JSON.parse(await out(page, 'http-body')), {
       serverId: 's-12345678',
-      seedReplicationTime: 1796115600,
+      seedReplicationTime: SEED.epoch,
       frequency: 6,
       runOnce: true,
     });
@@ -515,7 +546,7 @@ test('markup and script in a link stay text', async () => {
   const hostile = '<img src=x onerror="document.title=1"><script>document.title=2</script>';
   let dialogs = 0;
   await withApp(
-    `?server-id=${encodeURIComponent(hostile)}&seed-replication-time=2026-12-01T09:00:00Z&description=${encodeURIComponent(hostile)}`,
+    `?server-id=${encodeURIComponent(hostile)}&seed-replication-time=${SEED.iso}&description=${encodeURIComponent(hostile)}`,
     async (page) => {
       page.on('dialog', () => { dialogs += 1; });
       assert.equal(await page.locator('img').count(), 0);

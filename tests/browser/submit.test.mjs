@@ -170,7 +170,20 @@ async function sendAgain(page) {
 
 // ---- configuration ----------------------------------------------------------------------------
 
-test('no config.json: sending is off, says how to enable it, the rest works', async (t) => {
+test('the config.json that ships in dist/ turns sending off at once, and the rest works', async (t) => {
+  const page = await openApp(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'), t);
+  const status = page.locator('#submit-status[data-state="off"]');
+  await status.waitFor();
+  const text = await status.textContent();
+  assert.match(text, /config\.json has no "proxy"/);
+  assert.match(text, /docs\/deploy\.md/);
+  assert.equal(await page.locator('#submit-send').count(), 0);
+  await fillValid(page);
+  assert.match(await page.textContent('#out-http-body'), /"serverId": "s-12345678"/);
+  assert.deepEqual(panelFiles(page), [], 'the panel is never loaded when sending is off');
+});
+
+test('a deployer who deleted config.json gets sending off too, saying the file is missing', async (t) => {
   const page = await openApp(null, t);
   const status = page.locator('#submit-status[data-state="off"]');
   await status.waitFor();
@@ -183,21 +196,22 @@ test('no config.json: sending is off, says how to enable it, the rest works', as
   assert.deepEqual(panelFiles(page), []);
 });
 
-test('the look for config.json finishes its request, with or without the file', async (t) => {
-  for (const config of [null, { proxy: { url: './aws/sms/' } }]) {
+test('the look at config.json finishes its request, with or without a proxy or the file', async (t) => {
+  for (const config of [null, { proxy: null }, { proxy: { url: './aws/sms/' } }]) {
     const page = await openApp(config, t);
     // An unread body would leave the request open for as long as the page lives.
     const deadline = Date.now() + 5000;
     while (!page.finished.includes('/config.json') && Date.now() < deadline) await page.waitForTimeout(50);
-    assert.ok(page.finished.includes('/config.json'), `config.json ${config ? 'present' : 'absent'}: the request finished`);
+    assert.ok(page.finished.includes('/config.json'), `config.json ${JSON.stringify(config)}: the request finished`);
   }
 });
 
-test('a config without "proxy" turns sending off the same way', async (t) => {
+test('a config without "proxy" turns sending off the same way, without loading the panel', async (t) => {
   const page = await openApp({}, t);
-  await openPanel(page);
   await page.locator('#submit-status[data-state="off"]').waitFor();
   assert.match(await page.textContent('#submit-status'), /no "proxy"/);
+  assert.equal(await page.locator('#submit-send').count(), 0);
+  assert.deepEqual(panelFiles(page), []);
 });
 
 test('a malformed config is reported with its place; the app still works', async (t) => {

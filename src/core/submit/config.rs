@@ -337,6 +337,15 @@ mod tests {
     }
 
     #[test]
+    fn the_file_shipped_in_dist_turns_sending_off_without_a_warning() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/config.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        let config = ok(&text);
+        assert_eq!(config.proxy, None);
+        assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+    }
+
+    #[test]
     fn the_example_file_in_the_repository_is_valid() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.json");
         let text = std::fs::read_to_string(path).unwrap();

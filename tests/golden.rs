@@ -173,6 +173,19 @@ fn golden_files_match() {
     );
 }
 
+/// `numberOfRecentAmisToKeep` → `number_of_recent_amis_to_keep`, the Rust SDK's setter names.
+fn snake_case(member: &str) -> String {
+    member
+        .chars()
+        .flat_map(|c| {
+            let lower = c.to_ascii_lowercase();
+            (c.is_ascii_uppercase().then_some('_'))
+                .into_iter()
+                .chain(std::iter::once(lower))
+        })
+        .collect()
+}
+
 /// A valid text for every parameter the form can hold.
 fn full_form() -> Form {
     let mut form = Form::new();
@@ -242,6 +255,25 @@ proptest! {
         prop_assert_eq!(&json_keys, &set_members);
         prop_assert_eq!(&yaml_keys, &set_members);
         prop_assert_eq!(&body_keys, &set_members);
+        // Each SDK program passes exactly the set members: a keyword argument, a property or
+        // a setter per member, in request order.
+        for sdk in Sdk::ALL {
+            let text = Output::Sdk
+                .render(&request, CliOptions { sdk, ..CliOptions::default() })
+                .text;
+            let mut at = Vec::new();
+            for member in params::members().filter_map(params::Param::member) {
+                let written = match sdk {
+                    Sdk::Python => format!("\n    {member}="),
+                    Sdk::JavaScript => format!("\n    {member}: "),
+                    Sdk::Rust => format!("\n        .{}(", snake_case(member)),
+                };
+                let found = text.find(&written);
+                prop_assert_eq!(found.is_some(), set_members.iter().any(|m| m == member), "{:?} {}", sdk, member);
+                at.extend(found);
+            }
+            prop_assert!(at.windows(2).all(|w| w[0] < w[1]), "{:?}: members out of order", sdk);
+        }
         for shell in Shell::ALL {
             for style in Style::ALL {
                 let options = CliOptions { shell, style, ..CliOptions::default() };

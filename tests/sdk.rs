@@ -567,13 +567,16 @@ fn rust_programs_send_our_json_value() {
     let root = scratch("sdk-rust");
     let servers = servers(&python, &root.0);
     let plan = Plan::new(Sdk::Rust, &servers);
-    let binary = build_rust(&plan.programs, &hostile_strings());
+    let binary = build_rust(&plan.programs, &hostile_strings(), &root.0);
     check_rust_literals(&binary);
     run_all(&RustRunner { binary }, &plan, servers, &root.0);
 }
 
-/// Compiles every case's program, and the literal check, into `tests/sdk-rust`'s one binary.
-fn build_rust(programs: &[Rendered], literals: &[String]) -> PathBuf {
+/// Compiles every case's program, and the literal check, into `tests/sdk-rust`'s one binary,
+/// and copies it into `dir`. The target folder is shared by every run on the machine (the SDK
+/// takes minutes to build), so the build and the copy hold a lock: another run's programs,
+/// with another run's endpoints, are never the ones run here.
+fn build_rust(programs: &[Rendered], literals: &[String], dir: &Path) -> PathBuf {
     let target = std::env::var_os("SMSJB_SDK_RUST_TARGET")
         .map_or_else(|| cache().join("sdk-rust-target"), PathBuf::from);
     std::fs::create_dir_all(&target).unwrap();
@@ -594,20 +597,26 @@ fn build_rust(programs: &[Rendered], literals: &[String]) -> PathBuf {
         let _ = writeln!(source, "    {},", rust::string(text));
     }
     source.push_str("];\n");
-    let cases = target.join("cases.rs");
-    // Unchanged text keeps its time stamp, so cargo need not build it again.
-    if std::fs::read_to_string(&cases).ok().as_deref() != Some(source.as_str()) {
-        std::fs::write(&cases, &source).unwrap();
-    }
+    let cases = dir.join("cases.rs");
+    std::fs::write(&cases, &source).unwrap();
+    let binary = dir.join("sdk-rust-check");
     let started = Instant::now();
-    let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["build", "--locked", "--quiet", "--manifest-path"])
+    let out = Command::new("flock")
+        .arg(target.join("smsjb-sdk-check.lock"))
+        .args([
+            "sh",
+            "-c",
+            "\"$0\" build --locked --quiet --manifest-path \"$1\" && cp \"$2\" \"$3\"",
+        ])
+        .arg(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .arg(root().join("tests/sdk-rust/Cargo.toml"))
+        .arg(target.join("debug/sdk-rust-check"))
+        .arg(&binary)
         .env("CARGO_TARGET_DIR", &target)
         .env("SMSJB_SDK_RUST_CASES", &cases)
         .env_remove("RUSTFLAGS")
         .output()
-        .expect("cannot run cargo");
+        .expect("cannot run flock and cargo");
     assert!(
         out.status.success(),
         "the Rust programs do not compile:\n{}",
@@ -625,7 +634,7 @@ fn build_rust(programs: &[Rendered], literals: &[String]) -> PathBuf {
         programs.len(),
         started.elapsed().as_secs_f64()
     ));
-    target.join("debug/sdk-rust-check")
+    binary
 }
 
 /// Characters that mean something in one of the three languages' literals or comments.

@@ -41,6 +41,18 @@ export function installReadyProbe(isReady) {
 }
 
 /** What the ready probe writes to the console (the string literal in `installReadyProbe`). */
+/**
+ * A seed time a week from now at 09:00 UTC, as the bench types it: `iso` for ours, `local`
+ * (no zone, minutes) for RJSF's date-time widget. Computed, so the form never warns that the
+ * time has passed, whatever the day of the run.
+ */
+export function seedTime() {
+  const t = new Date(Date.now() + 7 * 86400e3);
+  t.setUTCHours(9, 0, 0, 0);
+  const iso = t.toISOString().replace('.000Z', 'Z');
+  return { iso, local: iso.slice(0, 16) };
+}
+
 export const READY_MESSAGE = 'bench: ready';
 
 /** Our page is usable when its first parameter control exists and the outputs are filled. */
@@ -54,9 +66,18 @@ export function oursReady() {
  * and holds the example body it generates from the schema (before that, nothing can be typed
  * that would be sent).
  */
-export function peerReady() {
+export function swaggerReady() {
   const editor = document.querySelector('.opblock-body textarea.body-param__text');
   return editor !== null && editor.value.trim() !== '';
+}
+
+/**
+ * The react-jsonschema-form page is usable when its server-id control exists (RJSF names
+ * controls by their id, `root_<member>`) and its JSON document is shown.
+ */
+export function rjsfReady() {
+  const out = document.getElementById('out-json');
+  return document.querySelector('input[name=root_serverId]') !== null && out !== null && out.textContent.trim() !== '';
 }
 
 /**
@@ -120,13 +141,17 @@ export async function measureKeystrokes({ field, outputs, base, count, warmup })
     });
   };
 
+  // The value goes in through the prototype's setter, as the browser's own typing does: React
+  // keeps a copy of the value on each control, and a change made through the element's own
+  // `value` property would update that copy too, so React would see no change at `input`.
+  const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set;
   const samples = [];
   const warm = [];
   let misses = 0;
   for (let i = 0; i < warmup + count; i++) {
     await settle();
     const marker = `K${i}Q`;
-    input.value = base + marker;
+    setValue.call(input, base + marker);
     const event = new Event('input', { bubbles: true });
     const t0 = performance.now();
     input.dispatchEvent(event);
@@ -152,7 +177,8 @@ export async function measureKeystrokes({ field, outputs, base, count, warmup })
 export function setControl({ name, value }) {
   const input = document.querySelector(`:is(input, textarea, select)[name="${name}"]`);
   if (!input) return false;
-  input.value = value;
+  // Through the prototype's setter, so that React sees the change (see `measureKeystrokes`).
+  Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
   input.dispatchEvent(new Event('change', { bubbles: true }));
   return true;

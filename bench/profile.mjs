@@ -10,7 +10,7 @@
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
-import { measureKeystrokes, readyHeard, readyScript, oursReady, setControl } from './page-probes.mjs';
+import { measureKeystrokes, readyHeard, readyScript, oursReady, seedTime, setControl } from './page-probes.mjs';
 
 const args = process.argv.slice(2);
 const dist = args[0] && path.resolve(args[0]);
@@ -79,7 +79,7 @@ try {
   print(`first load (ready at ${ready.toFixed(1)} ms)`, (await cdp.send('Profiler.stop')).profile);
 
   await page.evaluate(setControl, { name: 'server-id', value: 's-12345678' });
-  await page.evaluate(setControl, { name: 'seed-replication-time', value: '2026-11-25T10:00:00Z' });
+  await page.evaluate(setControl, { name: 'seed-replication-time', value: seedTime().iso });
   await cdp.send('Profiler.start');
   const r = await page.evaluate(measureKeystrokes, {
     field: 'description',

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The performance benchmark of issue 5: installs what is missing, builds the release dist/,
-# then measures it against the peer (Swagger UI showing the same operation) in one headless
-# Chromium and prints the table. Exit status: 0 all budgets met, 1 a budget missed, 2 the run
-# itself failed. Arguments go to bench/run.mjs (--loads N, --keys N).
+# The performance benchmark of issue 12: installs what is missing, builds the release dist/
+# and the react-jsonschema-form peer, then measures ours against both peers (Swagger UI and the
+# RJSF page, showing the same operation) in one headless Chromium and prints the table. Exit
+# status: 0 all budgets met, 1 a budget missed, 2 the run itself failed. Arguments go to
+# bench/run.mjs (--loads N, --keys N).
 # Set BENCH_SKIP_BUILD=1 to measure the dist/ already there (for trying release settings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,5 +27,8 @@ rm -rf "$snapshot" && mkdir -p "$snapshot" && cp -R dist/. "$snapshot"/
 
 # The lockfile pins exact versions; `npm ci` from the local cache takes about a second.
 (cd bench && npm ci --no-audit --no-fund --prefer-offline --silent)
+
+# The RJSF peer's bundle (esbuild, under a second; skipped when its inputs are unchanged).
+bash bench/peers/rjsf/build.sh
 
 exec node bench/run.mjs --dist "$snapshot" "$@"

@@ -317,6 +317,18 @@ mod tests {
                 Format::Command,
             ),
             ("@'\n{}\n'@ | Set-Content x.json\naws sms", Format::Command),
+            (
+                "#!/bin/bash\nid=$(aws sms create-replication-job)",
+                Format::Command,
+            ),
+            ("$ aws sms create-replication-job", Format::Command),
+            ("me@box:~$ aws sms create-replication-job", Format::Command),
+            ("PS C:\\> aws sms create-replication-job", Format::Command),
+            (
+                "C:\\Users\\me> aws sms create-replication-job",
+                Format::Command,
+            ),
+            ("$job = aws sms create-replication-job", Format::Command),
         ] {
             assert_eq!(detect(text), kind, "{text:?}");
         }

@@ -341,6 +341,29 @@ test('import problems are listed with where they are', async () => {
   });
 });
 
+test('a command inside an assignment in a pasted script is imported, with a note on what was read', async () => {
+  await withApp('', async (page) => {
+    const { iso, epoch } = later();
+    await importText(
+      page,
+      `#!/bin/bash\nset -e\nid=$(aws sms create-replication-job --server-id s-sub --seed-replication-time ${iso} --frequency 12)\necho "$id"`,
+    );
+    assert.equal(await page.inputValue(field('server-id')), 's-sub');
+    assert.deepEqual(JSON.parse(await out(page, 'http-body')), {
+      serverId: 's-sub',
+      seedReplicationTime: epoch,
+      frequency: 12,
+    });
+    const items = await page.$$eval('#import-problems li', (lis) => lis.map((li) => li.textContent));
+    assert.ok(
+      items.some((t) => t.includes('Read the command at line 3, inside `$(…)`, whose output is assigned to id.')),
+      items.join('\n'),
+    );
+    assert.ok(items.some((t) => t.includes('Another command ("set") is ignored.')), items.join('\n'));
+    assert.ok(items.some((t) => t.includes('Another command ("echo") is ignored.')), items.join('\n'));
+  });
+});
+
 test('copy puts exactly the shown text on the clipboard and announces it', async () => {
   await withApp(
     `?server-id=s-12345678&seed-replication-time=${SEED.iso}&description=x%20y`,

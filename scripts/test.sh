@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command: installs what is missing, then runs every check and test.
 #   scripts/test.sh
-# Native core tests (unit, golden files, real shells, real AWS CLI conformance, round trips),
+# Native core tests (unit, golden files, real shells, real AWS CLI and SDK conformance, round trips),
 # then the release build and the browser tests in headless Chromium against dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 
-step "native tests: core, golden files, shells, AWS CLI conformance, round trips"
+step "native tests: core, golden files, shells, AWS CLI conformance, SDK programs, round trips"
 cargo test --locked
 
 step "release build into dist/"

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod http;
 pub mod json;
+pub mod sdk;
 pub mod skeleton;
 pub mod yaml;
 
@@ -13,14 +14,18 @@ use crate::core::diagnostic::Diagnostic;
 use crate::core::request::Request;
 
 pub use cli::{Shell, Style};
+pub use sdk::Sdk;
 
-/// Which command the CLI output shows.
+/// The choices the outputs offer: which command the CLI output shows, and the language of
+/// the SDK program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct CliOptions {
     /// The shell the command is written for.
     pub shell: Shell,
     /// One line, several lines, or values in an input file.
     pub style: Style,
+    /// The language of the SDK program.
+    pub sdk: Sdk,
 }
 
 /// Every output the app generates.
@@ -42,6 +47,8 @@ pub enum Output {
     HttpRequest,
     /// The HTTP request body alone.
     HttpBody,
+    /// The call as a program for an AWS SDK, in the language of [`CliOptions::sdk`].
+    Sdk,
 }
 
 /// What a renderer gives: the text, plus notes about how it was written (e.g. a value routed
@@ -66,7 +73,7 @@ impl Rendered {
 
 impl Output {
     /// Every output, in display order.
-    pub const ALL: [Output; 8] = [
+    pub const ALL: [Output; 9] = [
         Output::Cli,
         Output::Json,
         Output::Yaml,
@@ -75,6 +82,7 @@ impl Output {
         Output::SkeletonOutput,
         Output::HttpRequest,
         Output::HttpBody,
+        Output::Sdk,
     ];
 
     /// A stable id: the DOM id is `out-` + this, and golden files are named after it.
@@ -88,6 +96,7 @@ impl Output {
             Output::SkeletonOutput => "skeleton-output",
             Output::HttpRequest => "http",
             Output::HttpBody => "http-body",
+            Output::Sdk => "sdk",
         }
     }
 
@@ -102,7 +111,14 @@ impl Output {
             Output::SkeletonOutput => "Skeleton (output)",
             Output::HttpRequest => "HTTP request",
             Output::HttpBody => "HTTP body",
+            Output::Sdk => "SDK code",
         }
+    }
+
+    /// True for the outputs whose text and file name depend on [`CliOptions`] (the command and
+    /// the SDK program); the others are rendered with the defaults.
+    pub fn uses_options(self) -> bool {
+        matches!(self, Output::Cli | Output::Sdk)
     }
 
     /// The file name a download button offers.
@@ -116,6 +132,7 @@ impl Output {
             Output::SkeletonOutput => "create-replication-job.output-skeleton.json",
             Output::HttpRequest => "create-replication-job.http",
             Output::HttpBody => "create-replication-job.body.json",
+            Output::Sdk => options.sdk.file_name(),
         }
     }
 
@@ -130,6 +147,7 @@ impl Output {
             Output::SkeletonOutput => Rendered::plain(skeleton::output()),
             Output::HttpRequest => http::render(request),
             Output::HttpBody => Rendered::plain(http::body(request)),
+            Output::Sdk => sdk::render(request, options.sdk),
         }
     }
 }

@@ -19,7 +19,7 @@ use web_sys::{Element, Event};
 use crate::core::diagnostic::Diagnostic;
 use crate::core::markup::diagnostic_items;
 use crate::core::markup::outputs::{self as markup, INCOMPLETE};
-use crate::core::render::{CliOptions, Output, Rendered, Shell, Style};
+use crate::core::render::{CliOptions, Output, Rendered, Sdk, Shell, Style};
 use crate::core::request::Request;
 use crate::ui::Announcer;
 use crate::ui::io;
@@ -36,8 +36,9 @@ fn depends_on_form(output: Output) -> bool {
 }
 
 /// The media type a download is offered with.
-fn media_type(output: Output) -> &'static str {
+fn media_type(output: Output, options: CliOptions) -> &'static str {
     match output {
+        Output::Sdk => options.sdk.media_type(),
         Output::Json | Output::SkeletonInput | Output::SkeletonOutput | Output::HttpBody => {
             "application/json"
         }
@@ -159,12 +160,15 @@ fn show_incomplete(section: &Element, state: AppState) {
     }));
 }
 
-/// Shows the command's shell and style in their choices, and the command's file name.
+/// Shows the command's shell and style and the program's language in their choices, and the
+/// command's and the program's file names.
 fn show_options(section: &Element, state: AppState) {
-    let (Some(shell), Some(style), Some(file_name)) = (
+    let (Some(shell), Some(style), Some(file_name), Some(sdk), Some(sdk_file_name)) = (
         dom::find(section, "#opt-shell"),
         dom::find(section, "#opt-style"),
         dom::find(section, "#panel-cli .file-name"),
+        dom::find(section, "#opt-sdk"),
+        dom::find(section, "#panel-sdk .file-name"),
     ) else {
         return;
     };
@@ -173,6 +177,8 @@ fn show_options(section: &Element, state: AppState) {
         choose(&shell, options.shell.as_str());
         choose(&style, options.style.as_str());
         file_name.set_text_content(Some(Output::Cli.file_name(options)));
+        choose(&sdk, options.sdk.as_str());
+        sdk_file_name.set_text_content(Some(Output::Sdk.file_name(options)));
     }));
 }
 
@@ -224,13 +230,13 @@ impl Handlers {
         match button.get_attribute("class").as_deref() {
             Some("copy") => self.copy(output, text()),
             Some("download") => {
-                let options = if output == Output::Cli {
+                let options = if output.uses_options() {
                     self.state.options_untracked()
                 } else {
                     CliOptions::default()
                 };
                 let name = output.file_name(options);
-                if io::download(name, &text(), media_type(output)) {
+                if io::download(name, &text(), media_type(output, options)) {
                     self.announcer.say(format!("Downloading {name}."));
                 }
             }
@@ -268,7 +274,7 @@ impl Handlers {
         io::focus(&markup::tab_id(Output::ALL[next]));
     }
 
-    /// The shell and style choices.
+    /// The shell, style and language choices.
     fn change(&self, ev: &Event) {
         let Some(select) = dom::target(ev) else {
             return;
@@ -284,6 +290,12 @@ impl Handlers {
             Some("style") => {
                 if let Some(style) = Style::parse(&value) {
                     self.state.set_style(style);
+                    self.mirror.flush();
+                }
+            }
+            Some("sdk") => {
+                if let Some(sdk) = Sdk::parse(&value) {
+                    self.state.set_sdk(sdk);
                     self.mirror.flush();
                 }
             }

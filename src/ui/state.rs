@@ -17,7 +17,7 @@ use crate::ui::prelude::*;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::{Form, Zone};
 use crate::core::params;
-use crate::core::render::{CliOptions, Output, Rendered, Shell, Style};
+use crate::core::render::{CliOptions, Output, Rendered, Sdk, Shell, Style};
 use crate::core::validate::{self, Checked, Context};
 use crate::ui::io::{self, BrowserZone};
 
@@ -191,6 +191,11 @@ impl AppState {
         self.options.update(|o| o.style = style);
     }
 
+    /// Chooses the language of the SDK program.
+    pub fn set_sdk(self, sdk: Sdk) {
+        self.options.update(|o| o.sdk = sdk);
+    }
+
     /// Replaces the whole form (an import, a share link); the command options stay.
     pub fn replace(self, form: Form) {
         self.form.set(form);
@@ -222,10 +227,11 @@ impl AppState {
         self.has_errors.get()
     }
 
-    /// One output, rendered from the checked request and the command options, tracked. Only
-    /// the command reads the options, so only it is rendered again when they change.
+    /// One output, rendered from the checked request and the options, tracked. Only the
+    /// command and the SDK program read the options, so only they are rendered again when
+    /// those change.
     pub fn rendered(self, output: Output) -> Rendered {
-        let options = if output == Output::Cli {
+        let options = if output.uses_options() {
             self.options.get()
         } else {
             CliOptions::default()

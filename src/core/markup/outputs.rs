@@ -1,14 +1,15 @@
 //! The outputs section as markup: the heading, one tab per [`Output`] and one panel each, with
-//! the command's shell and style choices.
+//! the command's shell and style choices and the SDK program's language choice.
 //!
 //! [`section`] is the section's fixed structure, written once. What depends on the form (each
-//! text, its notes, the "Incomplete" note, the chosen shell and style, the command's file name,
+//! text, its notes, the "Incomplete" note, the chosen shell, style and language, the command's
+//! and the program's file names,
 //! which tab is chosen after the first) is set on these elements by the UI afterwards, so the
 //! string holds no user value. The tabs and panels carry `data-output` (an [`Output::id`]) so
 //! one listener on the section can tell which output an event is about ([`output_named`]).
 
 use crate::core::markup::escape;
-use crate::core::render::{CliOptions, Output, Shell, Style};
+use crate::core::render::{CliOptions, Output, Sdk, Shell, Style};
 
 /// The note shown above a text left incomplete by errors in the form.
 pub const INCOMPLETE: &str = "<p class=\"incomplete\" role=\"note\">Incomplete: the form has \
@@ -49,7 +50,8 @@ pub fn style_label(style: Style) -> &'static str {
 }
 
 /// The content of `<section class="outputs">`: the first tab chosen, every text and notes
-/// list empty, the command's file name empty (it depends on the shell).
+/// list empty, the command's and the program's file names empty (they depend on the shell and
+/// the language).
 pub fn section() -> String {
     let mut out = String::with_capacity(4096);
     out.push_str(
@@ -94,14 +96,16 @@ fn panel(out: &mut String, output: Output, shown: bool) {
     escape(id, out);
     out.push_str(if shown { "\">" } else { "\" hidden>" });
     out.push_str("<div class=\"panel-bar\">");
-    if output == Output::Cli {
-        cli_controls(out);
+    match output {
+        Output::Cli => cli_controls(out),
+        Output::Sdk => sdk_controls(out),
+        _ => {}
     }
     out.push_str(
         "<div class=\"actions\"><button type=\"button\" class=\"copy\">Copy</button>\
          <button type=\"button\" class=\"download\">Download <span class=\"file-name\">",
     );
-    if output != Output::Cli {
+    if !output.uses_options() {
         escape(output.file_name(CliOptions::default()), out);
     }
     out.push_str("</span></button></div></div><pre class=\"code\" id=\"out-");
@@ -109,6 +113,18 @@ fn panel(out: &mut String, output: Output, shown: bool) {
     out.push_str("\" tabindex=\"0\" aria-label=\"");
     escape(output.title(), out);
     out.push_str("\"></pre><ul class=\"diagnostics notes\"></ul></div>");
+}
+
+/// The language choice of the SDK program (`#opt-sdk`, values [`Sdk::as_str`]).
+fn sdk_controls(out: &mut String) {
+    out.push_str("<div class=\"sdk-controls\">");
+    select(
+        out,
+        "sdk",
+        "Language",
+        &Sdk::ALL.map(|s| (s.as_str(), s.label())),
+    );
+    out.push_str("</div>");
 }
 
 fn cli_controls(out: &mut String) {
@@ -202,7 +218,7 @@ mod tests {
         assert_eq!(
             html.matches("<ul class=\"diagnostics notes\"></ul>")
                 .count(),
-            8
+            Output::ALL.len()
         );
         assert!(!html.contains("incomplete"));
     }
@@ -215,17 +231,36 @@ mod tests {
              aria-label=\"--cli-input-json\"></pre>"
         ));
         assert!(html.contains("data-output=\"http\">HTTP request</button>"));
-        // The command's file name depends on the shell; the others are fixed.
-        assert!(html.contains("Download <span class=\"file-name\"></span>"));
+        // The command's and the program's file names depend on the shell and the language;
+        // the others are fixed.
+        assert_eq!(
+            html.matches("Download <span class=\"file-name\"></span>")
+                .count(),
+            2
+        );
         assert!(
             html.contains("Download <span class=\"file-name\">create-replication-job.json</span>")
         );
     }
 
     #[test]
+    fn the_sdk_panel_alone_has_the_language_choice() {
+        let html = section();
+        let sdk = &html[html.find("id=\"panel-sdk\"").unwrap()..];
+        assert!(sdk.contains(
+            "<div class=\"sdk-controls\"><label for=\"opt-sdk\">Language</label>\
+             <select id=\"opt-sdk\" name=\"sdk\"><option value=\"python\">Python (boto3)</option>\
+             <option value=\"javascript\">JavaScript (SDK v3, ES module)</option>\
+             <option value=\"rust\">Rust (AWS SDK for Rust, tokio)</option></select></div>"
+        ));
+        assert_eq!(html.matches("id=\"opt-sdk\"").count(), 1);
+        assert!(html.contains("id=\"out-sdk\""));
+    }
+
+    #[test]
     fn the_command_panel_alone_has_the_shell_and_style_choices() {
         let html = section();
-        assert_eq!(html.matches("<select").count(), 2);
+        assert_eq!(html.matches("<select").count(), 3);
         let cli =
             &html[html.find("id=\"panel-cli\"").unwrap()..html.find("id=\"panel-json\"").unwrap()];
         assert!(cli.contains(

@@ -188,10 +188,11 @@ test('the SDK code tab: language choice, share-link key, copy and download (thos
   const second = Math.floor(Date.now() / 1000) + 2 * 86400;
   const whole = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
   const typed = whole.replace('Z', '.999Z');
-  const { context, page, problems } = await openPage(browser, origin, {
-    acceptDownloads: true,
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
+  const { context, page, problems } = await openPage(
+    browser,
+    origin,
+    CHROMIUM ? { acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] } : {},
+  );
   await page.goto(`${url}?server-id=s-1%22%3B%20x&seed-replication-time=${typed}&frequency=12&sdk=rust`);
   await ready(page);
   await page.click('#tab-sdk');

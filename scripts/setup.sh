@@ -9,6 +9,7 @@ AWSCLI_VERSION=1.42.30
 BOTOCORE_VERSION=1.40.30
 RUAMEL_VERSION=0.17.21
 GECKODRIVER_VERSION=0.37.1
+BOTO3_VERSION=1.40.30        # the last boto3 with the sms client (see src/core/render/sdk.rs)
 CACHE="${SMSJB_CACHE:-$HOME/.cache/sms-job-builder}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -67,6 +68,29 @@ if [ ! -x "$venv/bin/aws" ] || ! venv_ok; then
   "$venv/bin/pip" install -q "awscli==$AWSCLI_VERSION" "botocore==$BOTOCORE_VERSION" \
     "ruamel.yaml==$RUAMEL_VERSION" pyyaml
 fi
+
+# The SDK checks (tests/sdk.rs) run boto3 in a venv of its own, so the CLI's venv stays as it is.
+sdk_venv="$CACHE/sdk-venv"
+sdk_venv_ok() {
+  "$sdk_venv/bin/python" -c 'import sys, boto3, botocore
+sys.exit([boto3.__version__, botocore.__version__] != sys.argv[1:])' \
+    "$BOTO3_VERSION" "$BOTOCORE_VERSION" 2>/dev/null
+}
+if ! sdk_venv_ok; then
+  say "python venv with boto3 $BOTO3_VERSION for the SDK checks"
+  python3 -m venv "$sdk_venv"
+  "$sdk_venv/bin/pip" install -q "boto3==$BOTO3_VERSION" "botocore==$BOTOCORE_VERSION"
+fi
+if [ ! -d tests/sdk-js/node_modules/@aws-sdk/client-sms ]; then
+  say "npm ci in tests/sdk-js (@aws-sdk/client-sms for the SDK checks)"
+  (cd tests/sdk-js && npm ci --no-audit --no-fund --silent)
+fi
+# The Rust SDK check crate builds offline-safe once its crates are fetched.
+if ! cargo fetch --locked --offline --manifest-path tests/sdk-rust/Cargo.toml >/dev/null 2>&1; then
+  say "cargo fetch for tests/sdk-rust (aws-sdk-sms for the SDK checks)"
+  cargo fetch --locked --manifest-path tests/sdk-rust/Cargo.toml
+fi
+
 
 # node_modules is (re)installed when it lacks a pinned devDependency at its pinned version.
 npm_ok() {

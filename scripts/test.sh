@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: installs what is missing, then runs every check and test.
 #   scripts/test.sh
-# Native core tests (unit, golden files, real shells, real AWS CLI conformance, round trips),
-# then the release build and the browser tests against dist/ in three engines: Chromium
+# Native core tests (unit, golden files, real shells, real AWS CLI and SDK conformance, round
+# trips), then the release build and the browser tests against dist/ in three engines: Chromium
 # (Playwright), Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver under xvfb-run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 
-step "native tests: core, golden files, shells, AWS CLI conformance, round trips"
+step "native tests: core, golden files, shells, AWS CLI conformance, SDK programs, round trips"
 cargo test --locked
 
 step "release build into dist/"

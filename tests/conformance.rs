@@ -12,147 +12,17 @@
 )]
 mod support;
 
-use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Output as ProcessOutput, Stdio};
+use std::process::{Command, Output as ProcessOutput, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sms_job_builder::core::render::{self, CliOptions, Output, Shell, Style};
 use support::Case;
+use support::capture::{CaptureServer, clip, header, report, scratch};
 
 /// At most this many CLI processes at once (the machine has two cores).
 const WORKERS: usize = 2;
-
-/// One request the capture server recorded.
-#[derive(Debug)]
-struct Captured {
-    method: String,
-    path: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Captured {
-    fn header(&self, name: &str) -> Option<&str> {
-        header(&self.headers, name)
-    }
-}
-
-fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-}
-
-/// `tests/support/capture_server.py`, running for one worker. It stops by itself once its
-/// stdin closes, which dropping this does.
-struct CaptureServer {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    port: u16,
-    log: PathBuf,
-    /// How many lines of the log were already taken.
-    seen: usize,
-}
-
-impl CaptureServer {
-    fn start(dir: &Path) -> Self {
-        let log = dir.join("requests.jsonl");
-        std::fs::write(&log, "").unwrap();
-        let mut child = Command::new(support::python())
-            .arg(support::script("capture_server.py"))
-            .arg(&log)
-            .arg("600")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("cannot start the capture server");
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        let port = first
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("capture server said {first:?} instead of a port"));
-        Self {
-            stdin: child.stdin.take(),
-            child,
-            port,
-            log,
-            seen: 0,
-        }
-    }
-
-    fn endpoint(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    /// The requests recorded since the last call.
-    fn take_new(&mut self) -> Vec<Captured> {
-        let text = std::fs::read_to_string(&self.log).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        let new = lines[self.seen..]
-            .iter()
-            .map(|line| {
-                let v: serde_json::Value = serde_json::from_str(line).unwrap();
-                Captured {
-                    method: v["method"].as_str().unwrap().to_owned(),
-                    path: v["path"].as_str().unwrap().to_owned(),
-                    headers: v["headers"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|h| {
-                            (
-                                h[0].as_str().unwrap().to_owned(),
-                                h[1].as_str().unwrap().to_owned(),
-                            )
-                        })
-                        .collect(),
-                    body: base64_decode(v["body_b64"].as_str().unwrap()),
-                }
-            })
-            .collect();
-        self.seen = lines.len();
-        new
-    }
-}
-
-impl Drop for CaptureServer {
-    fn drop(&mut self) {
-        drop(self.stdin.take());
-        let _ = self.child.wait();
-    }
-}
-
-/// Standard base64 (with padding), as the capture server writes bodies.
-fn base64_decode(text: &str) -> Vec<u8> {
-    let value = |c: u8| -> u32 {
-        match c {
-            b'A'..=b'Z' => u32::from(c - b'A'),
-            b'a'..=b'z' => u32::from(c - b'a') + 26,
-            b'0'..=b'9' => u32::from(c - b'0') + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => panic!("not base64: {c}"),
-        }
-    };
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    for group in text.as_bytes().chunks(4) {
-        let data: Vec<u8> = group.iter().copied().filter(|&c| c != b'=').collect();
-        let bits = data
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &c)| acc | (value(c) << (18 - 6 * i)));
-        let bytes = bits.to_be_bytes();
-        out.extend_from_slice(&bytes[1..data.len()]);
-    }
-    out
-}
 
 /// One way of handing the values to the CLI.
 #[derive(Debug, Clone, Copy)]
@@ -205,7 +75,7 @@ impl Worker {
         std::fs::create_dir_all(&cwd).unwrap();
         std::fs::create_dir_all(&home).unwrap();
         Self {
-            server: CaptureServer::start(root),
+            server: CaptureServer::start(&support::python(), root),
             cwd,
             home,
             venv_bin: support::venv().join("bin"),
@@ -263,6 +133,7 @@ impl Worker {
             let options = CliOptions {
                 shell: Shell::Bash,
                 style: variant.style,
+                ..CliOptions::default()
             };
             let command = render::cli::render(&request, options).text;
             let out = self.run(variant.shell, &command);
@@ -317,45 +188,6 @@ impl Worker {
         }
         (VARIANTS.len(), problems)
     }
-}
-
-/// Keeps failure reports readable when a case carries 10,000 characters.
-fn clip(text: &str) -> String {
-    const MAX: usize = 1500;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        let head: String = text.chars().take(MAX).collect();
-        format!("{head}… ({} characters in all)", text.chars().count())
-    }
-}
-
-/// A scratch folder, removed when dropped (also when a test panics).
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// A fresh scratch folder for this test process.
-fn scratch(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!(
-        "smsjb-{name}-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    Scratch(dir)
-}
-
-/// Prints a line the test harness does not swallow.
-fn report(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 #[test]

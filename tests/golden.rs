@@ -2,8 +2,8 @@
 //!
 //! A case is a folder with `form.txt`: one `flag=value` per line (`#` starts a comment line;
 //! in values `\n`, `\t`, `\r`, `\\` and `\u{…}` are escapes). Each output in the registry is
-//! `<id>.txt`, the command is `cli.<shell>.<style>.txt` for every shell and style, and
-//! `notes.txt` lists the renderers' notes. The form is checked with a fixed clock
+//! `<id>.txt`, the command is `cli.<shell>.<style>.txt` for every shell and style, the SDK
+//! program `sdk.<language>.txt` for every language, and `notes.txt` lists the renderers' notes. The form is checked with a fixed clock
 //! (2026-11-25T09:00:00Z) and zone (UTC). `UPDATE_GOLDEN=1 cargo test --test golden` rewrites
 //! the expected files.
 
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use sms_job_builder::core::form::Form;
 use sms_job_builder::core::params::{self, Kind};
-use sms_job_builder::core::render::{CliOptions, Output, Shell, Style, cli, http, json, yaml};
+use sms_job_builder::core::render::{CliOptions, Output, Sdk, Shell, Style, cli, http, json, yaml};
 use sms_job_builder::core::request::{Request, Value};
 use sms_job_builder::core::timestamp::FixedOffset;
 use sms_job_builder::core::validate::{self, Context};
@@ -90,10 +90,23 @@ fn outputs(request: &Request) -> BTreeMap<String, String> {
         if output == Output::Cli {
             for shell in Shell::ALL {
                 for style in Style::ALL {
-                    let options = CliOptions { shell, style };
+                    let options = CliOptions {
+                        shell,
+                        style,
+                        ..CliOptions::default()
+                    };
                     let name = format!("cli.{}.{}.txt", shell.as_str(), style.as_str());
                     add(name, output.render(request, options));
                 }
+            }
+        } else if output == Output::Sdk {
+            for sdk in Sdk::ALL {
+                let options = CliOptions {
+                    sdk,
+                    ..CliOptions::default()
+                };
+                let name = format!("sdk.{}.txt", sdk.as_str());
+                add(name, output.render(request, options));
             }
         } else {
             let name = format!("{}.txt", output.id());
@@ -158,6 +171,19 @@ fn golden_files_match() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// `numberOfRecentAmisToKeep` → `number_of_recent_amis_to_keep`, the Rust SDK's setter names.
+fn snake_case(member: &str) -> String {
+    member
+        .chars()
+        .flat_map(|c| {
+            let lower = c.to_ascii_lowercase();
+            (c.is_ascii_uppercase().then_some('_'))
+                .into_iter()
+                .chain(std::iter::once(lower))
+        })
+        .collect()
 }
 
 /// A valid text for every parameter the form can hold.
@@ -229,9 +255,28 @@ proptest! {
         prop_assert_eq!(&json_keys, &set_members);
         prop_assert_eq!(&yaml_keys, &set_members);
         prop_assert_eq!(&body_keys, &set_members);
+        // Each SDK program passes exactly the set members: a keyword argument, a property or
+        // a setter per member, in request order.
+        for sdk in Sdk::ALL {
+            let text = Output::Sdk
+                .render(&request, CliOptions { sdk, ..CliOptions::default() })
+                .text;
+            let mut at = Vec::new();
+            for member in params::members().filter_map(params::Param::member) {
+                let written = match sdk {
+                    Sdk::Python => format!("\n    {member}="),
+                    Sdk::JavaScript => format!("\n    {member}: "),
+                    Sdk::Rust => format!("\n        .{}(", snake_case(member)),
+                };
+                let found = text.find(&written);
+                prop_assert_eq!(found.is_some(), set_members.iter().any(|m| m == member), "{:?} {}", sdk, member);
+                at.extend(found);
+            }
+            prop_assert!(at.windows(2).all(|w| w[0] < w[1]), "{:?}: members out of order", sdk);
+        }
         for shell in Shell::ALL {
             for style in Style::ALL {
-                let options = CliOptions { shell, style };
+                let options = CliOptions { shell, style, ..CliOptions::default() };
                 let argv = cli::argv(&request, options);
                 let carried = carried_json(&request, &argv);
                 for param in params::PARAMS {

@@ -107,7 +107,14 @@ fn any_request() -> impl Strategy<Value = Request> {
 /// The command for a shell and style, and the request it can carry: without the options the
 /// renderer says (with an error note) that no command line in that shell can hold.
 fn command(request: &Request, shell: Shell, style: Style) -> (String, Request) {
-    let rendered = Output::Cli.render(request, CliOptions { shell, style });
+    let rendered = Output::Cli.render(
+        request,
+        CliOptions {
+            shell,
+            style,
+            ..CliOptions::default()
+        },
+    );
     let left_out: Vec<&str> = rendered
         .notes
         .iter()

@@ -119,6 +119,7 @@ fn assert_shells_agree(request: &Request) {
             let options = CliOptions {
                 shell: Shell::Bash,
                 style,
+                ..CliOptions::default()
             };
             assert_eq!(cli::argv(request, options), want);
             cli::render(request, options).text

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod http;
 pub mod json;
+pub mod sdk;
 pub mod skeleton;
 pub mod yaml;
 
@@ -13,14 +14,18 @@ use crate::core::diagnostic::Diagnostic;
 use crate::core::request::Request;
 
 pub use cli::{Shell, Style};
+pub use sdk::Sdk;
 
-/// Which command the CLI output shows.
+/// The choices the outputs offer: which command the CLI output shows, and the language of
+/// the SDK program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct CliOptions {
     /// The shell the command is written for.
     pub shell: Shell,
     /// One line, several lines, or values in an input file.
     pub style: Style,
+    /// The language of the SDK program.
+    pub sdk: Sdk,
 }
 
 /// A setting an output offers beside its text, such as the command's shell. Each has a
@@ -33,6 +38,8 @@ pub enum Choice {
     Shell,
     /// One line, several lines, or values in an input file.
     Style,
+    /// The language of the SDK program.
+    Sdk,
 }
 
 impl Choice {
@@ -41,6 +48,7 @@ impl Choice {
         match self {
             Choice::Shell => "shell",
             Choice::Style => "style",
+            Choice::Sdk => "sdk",
         }
     }
 
@@ -49,6 +57,7 @@ impl Choice {
         match self {
             Choice::Shell => "Shell",
             Choice::Style => "Style",
+            Choice::Sdk => "Language",
         }
     }
 
@@ -78,6 +87,7 @@ impl Choice {
                     (s.as_str(), label)
                 })
                 .collect(),
+            Choice::Sdk => Sdk::ALL.iter().map(|s| (s.as_str(), s.label())).collect(),
         }
     }
 
@@ -86,6 +96,7 @@ impl Choice {
         match self {
             Choice::Shell => options.shell.as_str(),
             Choice::Style => options.style.as_str(),
+            Choice::Sdk => options.sdk.as_str(),
         }
     }
 
@@ -94,6 +105,7 @@ impl Choice {
         match self {
             Choice::Shell => Shell::parse(value).map(|v| options.shell = v).is_some(),
             Choice::Style => Style::parse(value).map(|v| options.style = v).is_some(),
+            Choice::Sdk => Sdk::parse(value).map(|v| options.sdk = v).is_some(),
         }
     }
 }
@@ -117,6 +129,8 @@ pub enum Output {
     HttpRequest,
     /// The HTTP request body alone.
     HttpBody,
+    /// The call as a program for an AWS SDK, in the language of [`CliOptions::sdk`].
+    Sdk,
 }
 
 /// What a renderer gives: the text, plus notes about how it was written (e.g. a value routed
@@ -141,7 +155,7 @@ impl Rendered {
 
 impl Output {
     /// Every output, in display order.
-    pub const ALL: [Output; 8] = [
+    pub const ALL: [Output; 9] = [
         Output::Cli,
         Output::Json,
         Output::Yaml,
@@ -150,6 +164,7 @@ impl Output {
         Output::SkeletonOutput,
         Output::HttpRequest,
         Output::HttpBody,
+        Output::Sdk,
     ];
 
     /// A stable id: the DOM id is `out-` + this, and golden files are named after it.
@@ -163,6 +178,7 @@ impl Output {
             Output::SkeletonOutput => "skeleton-output",
             Output::HttpRequest => "http",
             Output::HttpBody => "http-body",
+            Output::Sdk => "sdk",
         }
     }
 
@@ -177,7 +193,14 @@ impl Output {
             Output::SkeletonOutput => "Skeleton (output)",
             Output::HttpRequest => "HTTP request",
             Output::HttpBody => "HTTP body",
+            Output::Sdk => "SDK code",
         }
+    }
+
+    /// True for the outputs whose text and file name depend on [`CliOptions`] (the command and
+    /// the SDK program); the others are rendered with the defaults.
+    pub fn uses_options(self) -> bool {
+        !self.choices().is_empty()
     }
 
     /// The file name a download button offers.
@@ -191,6 +214,7 @@ impl Output {
             Output::SkeletonOutput => "create-replication-job.output-skeleton.json",
             Output::HttpRequest => "create-replication-job.http",
             Output::HttpBody => "create-replication-job.body.json",
+            Output::Sdk => options.sdk.file_name(),
         }
     }
 
@@ -199,6 +223,7 @@ impl Output {
     pub fn choices(self) -> &'static [Choice] {
         match self {
             Output::Cli => &[Choice::Shell, Choice::Style],
+            Output::Sdk => &[Choice::Sdk],
             _ => &[],
         }
     }
@@ -212,8 +237,9 @@ impl Output {
     }
 
     /// The media type a download is offered with.
-    pub fn media_type(self) -> &'static str {
+    pub fn media_type(self, options: CliOptions) -> &'static str {
         match self {
+            Output::Sdk => options.sdk.media_type(),
             Output::Json | Output::SkeletonInput | Output::SkeletonOutput | Output::HttpBody => {
                 "application/json"
             }
@@ -233,6 +259,7 @@ impl Output {
             Output::SkeletonOutput => Rendered::plain(skeleton::output()),
             Output::HttpRequest => http::render(request),
             Output::HttpBody => Rendered::plain(http::body(request)),
+            Output::Sdk => sdk::render(request, options.sdk),
         }
     }
 }
@@ -264,7 +291,7 @@ mod tests {
             .flat_map(|o| o.choices())
             .map(|c| c.name())
             .collect();
-        assert_eq!(names, ["shell", "style"]);
+        assert_eq!(names, ["shell", "style", "sdk"]);
     }
 
     #[test]
@@ -278,6 +305,9 @@ mod tests {
             fixed,
             ["skeleton-input", "skeleton-yaml-input", "skeleton-output"]
         );
-        assert_eq!(Output::HttpBody.media_type(), "application/json");
+        assert_eq!(
+            Output::HttpBody.media_type(CliOptions::default()),
+            "application/json"
+        );
     }
 }

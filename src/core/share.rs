@@ -9,20 +9,21 @@
 //!   form's text: booleans `true`/`false`, switches `true`, times and numbers as typed;
 //! - `zone=local` when a time without a zone is read as local time (absent means UTC);
 //! - `shell=powershell|cmd` and `style=oneline|json-file|yaml-file` when not the defaults
-//!   (`bash`, `multiline`).
+//!   (`bash`, `multiline`);
+//! - `sdk=javascript|rust`, the language of the SDK program, when not the default (`python`).
 //!
 //! Values are percent-encoded only where a query needs it, so links stay readable: `%`, `&`,
 //! `=`, `+`, `#`, space (as `%20`), control characters and everything outside ASCII (as UTF-8
 //! bytes). Reading is lenient the usual ways: a leading `?` is skipped, `+` is a space, a key
 //! given twice keeps its last value. Every oddity (an unknown key, a repeated key, a bad
-//! `shell`/`style`/`zone` value, broken percent-encoding) is reported, never dropped silently.
+//! `shell`/`style`/`sdk`/`zone` value, broken percent-encoding) is reported, never dropped silently.
 
 use std::fmt::Write as _;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::{Form, Zone};
 use crate::core::params;
-use crate::core::render::{CliOptions, Shell, Style};
+use crate::core::render::{CliOptions, Sdk, Shell, Style};
 
 /// The key of the zone setting.
 const ZONE: &str = "zone";
@@ -30,6 +31,8 @@ const ZONE: &str = "zone";
 const SHELL: &str = "shell";
 /// The key of the command style setting.
 const STYLE: &str = "style";
+/// The key of the SDK program's language.
+const SDK: &str = "sdk";
 
 /// Encodes the form and the command options as a query string (without `?`).
 pub fn encode(form: &Form, options: CliOptions) -> String {
@@ -45,6 +48,9 @@ pub fn encode(form: &Form, options: CliOptions) -> String {
     }
     if options.style != Style::default() {
         pairs.push((STYLE, options.style.as_str().to_owned()));
+    }
+    if options.sdk != Sdk::default() {
+        pairs.push((SDK, options.sdk.as_str().to_owned()));
     }
     pairs
         .iter()
@@ -85,17 +91,39 @@ pub fn decode(query: &str) -> (Form, CliOptions, Vec<Diagnostic>) {
         match key.as_str() {
             ZONE => match Zone::parse(&value) {
                 Some(zone) => form.zone = zone,
-                None => diags.push(bad_setting(&key, &value, "utc, local").at(at)),
+                None => diags
+                    .push(bad_setting(&format!("a {key} setting"), &value, "utc, local").at(at)),
             },
             SHELL => match Shell::parse(&value) {
                 Some(shell) => options.shell = shell,
-                None => diags
-                    .push(bad_setting(&key, &value, &join(Shell::ALL.map(Shell::as_str))).at(at)),
+                None => diags.push(
+                    bad_setting(
+                        &format!("a {key} setting"),
+                        &value,
+                        &join(Shell::ALL.map(Shell::as_str)),
+                    )
+                    .at(at),
+                ),
             },
             STYLE => match Style::parse(&value) {
                 Some(style) => options.style = style,
-                None => diags
-                    .push(bad_setting(&key, &value, &join(Style::ALL.map(Style::as_str))).at(at)),
+                None => diags.push(
+                    bad_setting(
+                        &format!("a {key} setting"),
+                        &value,
+                        &join(Style::ALL.map(Style::as_str)),
+                    )
+                    .at(at),
+                ),
+            },
+            SDK => match Sdk::parse(&value) {
+                Some(sdk) => options.sdk = sdk,
+                None => {
+                    diags.push(
+                        bad_setting("an SDK language", &value, &join(Sdk::ALL.map(Sdk::as_str)))
+                            .at(at),
+                    );
+                }
             },
             _ => {
                 if params::by_flag(&key).is_some() {
@@ -119,10 +147,11 @@ fn join<const N: usize>(names: [&str; N]) -> String {
     names.join(", ")
 }
 
-fn bad_setting(key: &str, value: &str, allowed: &str) -> Diagnostic {
+/// `what` names the setting with its article (`a shell setting`).
+fn bad_setting(what: &str, value: &str, allowed: &str) -> Diagnostic {
     Diagnostic::general(
         Severity::Warning,
-        format!("\"{value}\" is not a {key} setting ({allowed}); the default is used."),
+        format!("\"{value}\" is not {what} ({allowed}); the default is used."),
     )
 }
 
@@ -229,10 +258,11 @@ mod tests {
                 &local,
                 CliOptions {
                     shell: Shell::PowerShell,
-                    style: Style::Oneline
+                    style: Style::Oneline,
+                    sdk: Sdk::Rust,
                 }
             ),
-            "description=a%26b%3Dc%2Bd%20%231%20100%25%20%C3%A9%0A/x?y:z&kms-key-id=alias/k&zone=local&shell=powershell&style=oneline"
+            "description=a%26b%3Dc%2Bd%20%231%20100%25%20%C3%A9%0A/x?y:z&kms-key-id=alias/k&zone=local&shell=powershell&style=oneline&sdk=rust"
         );
         assert_eq!(encode(&Form::new(), CliOptions::default()), "");
     }
@@ -240,7 +270,7 @@ mod tests {
     #[test]
     fn decoding_is_lenient_and_reports_everything_odd() {
         let (form, options, diags) = decode(
-            "?server-id=s-1&description=a+b%20c&server-id=s-2&bogus=1&shell=fish&style=json-file&zone=mars&frequency=%zz&role-name=%FF",
+            "?server-id=s-1&description=a+b%20c&server-id=s-2&bogus=1&shell=fish&style=json-file&zone=mars&frequency=%zz&role-name=%FF&sdk=javascript&sdk=go",
         );
         assert_eq!(
             form,
@@ -254,7 +284,8 @@ mod tests {
             options,
             CliOptions {
                 shell: Shell::Bash,
-                style: Style::JsonFile
+                style: Style::JsonFile,
+                sdk: Sdk::JavaScript,
             }
         );
         assert_eq!(
@@ -266,6 +297,8 @@ mod tests {
                 "key \"zone\": \"mars\" is not a zone setting (utc, local); the default is used.",
                 "part 8: \"%zz\" has a % that is not followed by two hex digits; it is kept as written.",
                 "part 9: Part 9 of the link is not valid UTF-8 once decoded; unreadable bytes are shown as \u{fffd}.",
+                "key \"sdk\": \"sdk\" appears more than once in the link; the last value is used.",
+                "key \"sdk\": \"go\" is not an SDK language (python, javascript, rust); the default is used.",
             ]
         );
     }
@@ -291,8 +324,9 @@ mod tests {
             form in any_form(),
             shell in 0..3_usize,
             style in 0..4_usize,
+            sdk in 0..3_usize,
         ) {
-            let options = CliOptions { shell: Shell::ALL[shell], style: Style::ALL[style] };
+            let options = CliOptions { shell: Shell::ALL[shell], style: Style::ALL[style], sdk: Sdk::ALL[sdk] };
             let link = encode(&form, options);
             prop_assert!(!link.contains(' ') && !link.contains('#') && link.is_ascii(), "{}", link);
             let (back, back_options, diags) = decode(&link);

@@ -120,7 +120,11 @@ fn OutputPanel(
     };
     let download = move |_| {
         let name = output.file_name(state.options_for_untracked(output));
-        if io::download(name, &text(), output.media_type()) {
+        if io::download(
+            name,
+            &text(),
+            output.media_type(state.options_for_untracked(output)),
+        ) {
             announcer.say(format!("Downloading {name}."));
         }
     };
@@ -128,7 +132,7 @@ fn OutputPanel(
     let notes = Memo::new(move |_| rendered.with(|r| r.notes.clone()));
     let choices = (!output.choices().is_empty()).then(|| {
         view! {
-            <div class="cli-controls">
+            <div class=format!("{}-controls", output.id())>
                 {output.choices().iter().map(|choice| view! { <ChoiceSelect choice=*choice /> }).collect_view()}
             </div>
         }

@@ -403,7 +403,7 @@ test('download offers the output under its file name', chromiumOnly('download ev
 
 test('the output tabs work with the keyboard and every output stays in the DOM', async () => {
   await withApp(`?server-id=s-1&seed-replication-time=${SEED.iso}`, async (page) => {
-    for (const id of ['cli', 'json', 'yaml', 'http-body', 'http', 'skeleton-input', 'skeleton-yaml-input', 'skeleton-output']) {
+    for (const id of ['cli', 'json', 'yaml', 'http-body', 'http', 'skeleton-input', 'skeleton-yaml-input', 'skeleton-output', 'sdk']) {
       assert.equal(await page.locator(`#out-${id}`).count(), 1, id);
     }
     await page.focus('#tab-cli');
@@ -414,7 +414,7 @@ test('the output tabs work with the keyboard and every output stays in the DOM',
     assert.equal(await page.getAttribute('#tab-json', 'aria-selected'), 'true');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-http-body');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-sdk');
   });
 });
 

@@ -1,17 +1,21 @@
 // Every golden case of the core (tests/golden/*/form.txt and its expected outputs) through the
 // real app in each browser engine (harness.mjs): the form is filled by typing (where the values
 // can be typed) and, separately, through a share link; every output element must hold exactly
-// the golden text, for every shell and style of the command.
+// the golden text, for every shell and style of the command and every language of the SDK
+// program. Then the SDK code tab as a user meets it: the language choice, its share-link key,
+// copy and download.
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, root, startServer, launch, openPage, ready, out } from './harness.mjs';
+import fsp from 'node:fs/promises';
+import { test, ENGINE, root, startServer, launch, openPage, ready, out } from './harness.mjs';
 
 const goldenDir = path.join(root, 'tests/golden');
 const SHELLS = ['bash', 'powershell', 'cmd'];
 const STYLES = ['multiline', 'oneline', 'json-file', 'yaml-file'];
+const SDKS = ['python', 'javascript', 'rust'];
 /** The outputs whose text depends only on the form (the command is checked per shell/style). */
 const OUTPUTS = ['json', 'yaml', 'http', 'http-body', 'skeleton-input', 'skeleton-yaml-input', 'skeleton-output'];
 
@@ -60,6 +64,12 @@ async function checkAllOutputs(page, caseName) {
   for (const id of OUTPUTS) {
     assert.equal(await out(page, id), golden(caseName, `${id}.txt`), `${caseName}: #out-${id}`);
   }
+  await page.click('#tab-sdk');
+  for (const sdk of SDKS) {
+    await page.selectOption('select[name=sdk]', sdk);
+    assert.equal(await out(page, 'sdk'), golden(caseName, `sdk.${sdk}.txt`), `${caseName}: #out-sdk for ${sdk}`);
+  }
+  await page.click('#tab-cli');
   for (const shell of SHELLS) {
     await page.selectOption('select[name=shell]', shell);
     for (const style of STYLES) {
@@ -158,3 +168,75 @@ for (const caseName of cases) {
     await context.close();
   });
 }
+
+/** The page's query string as key → value. */
+function queryOf(page) {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+/** Downloads and the clipboard are checked where Playwright can read them: in Chromium. */
+const CHROMIUM = ENGINE === 'chromium';
+
+/** Clicks the SDK panel's download button; returns the file's name and text. */
+async function download(page) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#panel-sdk button.download')]);
+  return { name: file.suggestedFilename(), text: await fsp.readFile(await file.path(), 'utf8') };
+}
+
+test('the SDK code tab: language choice, share-link key, copy and download (those two in Chromium)', async () => {
+  // Two days from now, with a fraction of a second that the CLI (and every program) drops.
+  const second = Math.floor(Date.now() / 1000) + 2 * 86400;
+  const whole = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  const typed = whole.replace('Z', '.999Z');
+  const { context, page, problems } = await openPage(
+    browser,
+    origin,
+    CHROMIUM ? { acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] } : {},
+  );
+  await page.goto(`${url}?server-id=s-1%22%3B%20x&seed-replication-time=${typed}&frequency=12&sdk=rust`);
+  await ready(page);
+  await page.click('#tab-sdk');
+  assert.equal(await page.getAttribute('#tab-sdk', 'aria-selected'), 'true');
+  assert.equal(await page.inputValue('#opt-sdk'), 'rust');
+  assert.equal(JSON.parse(await out(page, 'http-body')).seedReplicationTime, second);
+
+  const rust = await out(page, 'sdk');
+  assert.ok(rust.startsWith('//! Creates'), rust);
+  assert.ok(rust.includes('.server_id("s-1\\"; x")'), rust);
+  assert.ok(rust.includes(`.seed_replication_time(DateTime::from_secs(${second})) // ${whole}`), rust);
+  assert.ok(rust.includes('aws-sdk-sms = "1.82.0"'), 'the Cargo.toml lines are shown with it');
+  assert.equal(await page.textContent('#panel-sdk .file-name'), 'main.rs');
+  if (CHROMIUM) assert.deepEqual(await download(page), { name: 'main.rs', text: rust });
+
+  await page.selectOption('#opt-sdk', 'javascript');
+  assert.equal(queryOf(page).sdk, 'javascript');
+  const js = await out(page, 'sdk');
+  assert.ok(js.includes(`seedReplicationTime: new Date("${whole}"), // ${second} s since 1970`), js);
+  assert.ok(js.includes('serverId: "s-1\\"; x",'), js);
+  assert.ok(js.includes('frequency: 12,'), js);
+  assert.equal(await page.textContent('#panel-sdk .file-name'), 'create-replication-job.mjs');
+  if (CHROMIUM) assert.deepEqual(await download(page), { name: 'create-replication-job.mjs', text: js });
+  if (CHROMIUM) {
+    await page.click('#panel-sdk button.copy');
+    await page.waitForFunction(() => document.querySelector('.status').textContent.includes('SDK code'));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), js);
+  }
+
+  await page.selectOption('#opt-sdk', 'python');
+  assert.equal(queryOf(page).sdk, undefined, 'python is the default and leaves the link');
+  const py = await out(page, 'sdk');
+  const d = new Date(second * 1000);
+  const parts = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
+  assert.ok(py.includes(`seedReplicationTime=datetime.datetime(${parts.join(', ')}, tzinfo=datetime.timezone.utc)`), py);
+  assert.ok(py.includes('serverId="s-1\\"; x",'), py);
+  if (CHROMIUM) assert.deepEqual(await download(page), { name: 'create_replication_job.py', text: py });
+
+  // The choice survives a reload through the link, like the shell and style.
+  await page.selectOption('#opt-sdk', 'rust');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#opt-sdk'), 'rust');
+  assert.equal(await out(page, 'sdk'), rust);
+  assert.deepEqual(problems, { console: [], foreign: [] });
+  await context.close();
+});

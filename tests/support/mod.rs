@@ -4,6 +4,8 @@
 //! The corpus is built from the parameter table: parameters are found by kind and scope in
 //! [`params::PARAMS`], never listed again here. Only the values are written out.
 
+pub mod capture;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 

@@ -513,7 +513,11 @@ mod tests {
     }
 
     fn opts(shell: Shell, style: Style) -> CliOptions {
-        CliOptions { shell, style }
+        CliOptions {
+            shell,
+            style,
+            ..CliOptions::default()
+        }
     }
 
     /// A model of how cmd.exe reads a command line (at the prompt, delayed expansion off),
@@ -760,6 +764,7 @@ mod tests {
                 CliOptions {
                     shell: Shell::PowerShell,
                     style: Style::Oneline,
+                    ..CliOptions::default()
                 },
             )
             .text;

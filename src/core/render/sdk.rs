@@ -277,6 +277,28 @@ pub(crate) fn time_out_of_range(member: &Member<'_>, seconds: i64) -> (String, D
     (text, note)
 }
 
+/// The double-quoted string literal the three languages share: `"` and `\` escaped, line
+/// breaks and tab as `\n`, `\r` and `\t`, every character of [`escaped_everywhere`] written by
+/// the language's own `escape`, and everything else, emoji included, as it is. Each language's
+/// `string` is this with its escape syntax.
+pub(crate) fn quoted(text: &str, escape: impl Fn(&mut String, char)) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if escaped_everywhere(c) => escape(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// True for characters a string literal writes as an escape in every language, although
 /// some languages could hold them as they are: control characters (including the line breaks
 /// U+0085, U+2028 and U+2029, which end a line or a comment in some of them), and the

@@ -8,8 +8,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    Call, Global, JS_CLIENT_VERSION, Member, Sdk, Timeout, escaped_everywhere, negative_timeout,
-    no_meaning, time_out_of_range,
+    Call, Global, JS_CLIENT_VERSION, Member, Sdk, Timeout, negative_timeout, no_meaning, quoted,
+    time_out_of_range,
 };
 use crate::core::diagnostic::Diagnostic;
 use crate::core::params::RESPONSE_MEMBER;
@@ -28,32 +28,18 @@ const MAX_TIMER_MS: u64 = (1 << 31) - 1;
 ///
 /// Double quotes (never a template literal, so `${…}` is only text); `\`, `"`, line breaks
 /// (also U+2028 and U+2029, which end a `//` comment), tab, every control character and the
-/// invisible format characters of [`escaped_everywhere`] as escapes (`\x00`, never `\0`,
+/// invisible format characters of [`escaped_everywhere`](super::escaped_everywhere) as escapes (`\x00`, never `\0`,
 /// which a following digit would turn into an octal escape that modules refuse); everything
 /// else, emoji included, as it is (Node.js reads a module as UTF-8).
 pub fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if escaped_everywhere(c) => {
-                let n = u32::from(c);
-                let _ = match n {
-                    0..=0xff => write!(out, "\\x{n:02x}"),
-                    0x100..=0xffff => write!(out, "\\u{n:04x}"),
-                    _ => write!(out, "\\u{{{n:x}}}"),
-                };
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, |out, c| {
+        let n = u32::from(c);
+        let _ = match n {
+            0..=0xff => write!(out, "\\x{n:02x}"),
+            0x100..=0xffff => write!(out, "\\u{n:04x}"),
+            _ => write!(out, "\\u{{{n:x}}}"),
+        };
+    })
 }
 
 /// True when the SDK exports a constant for this value of an enum member.

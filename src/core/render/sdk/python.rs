@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    BOTO3_VERSION, BOTOCORE_VERSION, Call, Global, Member, Sdk, Timeout, civil, escaped_everywhere,
-    negative_timeout, no_meaning, time_out_of_range,
+    BOTO3_VERSION, BOTOCORE_VERSION, Call, Global, Member, Sdk, Timeout, civil, negative_timeout,
+    no_meaning, quoted, time_out_of_range,
 };
 use crate::core::diagnostic::Diagnostic;
 use crate::core::params::RESPONSE_MEMBER;
@@ -20,32 +20,18 @@ use crate::core::request::Value;
 /// Writes `text` as a Python string literal that evaluates to exactly `text`.
 ///
 /// Double quotes; `\`, `"`, line breaks, tab, every control character and the invisible
-/// format characters of [`escaped_everywhere`] as escapes (`\x00`, never `\0`, which a
+/// format characters of [`escaped_everywhere`](super::escaped_everywhere) as escapes (`\x00`, never `\0`, which a
 /// following digit would extend); everything else, emoji included, as it is (Python reads
 /// its source as UTF-8). A plain literal, never an f-string, so `{}` is only text.
 pub fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if escaped_everywhere(c) => {
-                let n = u32::from(c);
-                let _ = match n {
-                    0..=0xff => write!(out, "\\x{n:02x}"),
-                    0x100..=0xffff => write!(out, "\\u{n:04x}"),
-                    _ => write!(out, "\\U{n:08x}"),
-                };
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, |out, c| {
+        let n = u32::from(c);
+        let _ = match n {
+            0..=0xff => write!(out, "\\x{n:02x}"),
+            0x100..=0xffff => write!(out, "\\u{n:04x}"),
+            _ => write!(out, "\\U{n:08x}"),
+        };
+    })
 }
 
 /// Writes the program.

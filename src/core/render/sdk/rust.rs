@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    Call, Global, Member, RUST_CONFIG_VERSION, RUST_SDK_VERSION, Timeout, civil,
-    escaped_everywhere, negative_timeout, no_meaning, snake_case, time_out_of_range, upper_camel,
+    Call, Global, Member, RUST_CONFIG_VERSION, RUST_SDK_VERSION, Timeout, civil, negative_timeout,
+    no_meaning, quoted, snake_case, time_out_of_range, upper_camel,
 };
 use crate::core::diagnostic::Diagnostic;
 use crate::core::params::{Kind, RESPONSE_MEMBER};
@@ -21,29 +21,17 @@ use crate::core::timestamp;
 /// Writes `text` as a Rust string literal that evaluates to exactly `text`.
 ///
 /// `\`, `"`, line breaks, tab, NUL (`\0`; Rust has no octal escapes), every other control
-/// character and the invisible format characters of [`escaped_everywhere`] (which `rustc`
+/// character and the invisible format characters of [`escaped_everywhere`](super::escaped_everywhere) (which `rustc`
 /// refuses in a literal when they change the text's direction) as escapes; everything else,
 /// emoji included, as it is. A plain literal passed as a value, never a format string, so
 /// `{}` is only text.
 pub fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\0' => out.push_str("\\0"),
-            c if escaped_everywhere(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, |out, c| {
+        let _ = match c {
+            '\0' => write!(out, "\\0"),
+            c => write!(out, "\\u{{{:x}}}", u32::from(c)),
+        };
+    })
 }
 
 /// The `[dependencies]` lines a user's `Cargo.toml` needs (the crates' default features).

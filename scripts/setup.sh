@@ -101,7 +101,7 @@ for (const [name, want] of Object.entries(p.devDependencies || {})) {
   if (got !== want) process.exit(1);
 }') 2>/dev/null
 }
-for dir in tests/browser bench; do
+for dir in tools tests/browser bench; do
   if [ -f "$dir/package.json" ] && ! npm_ok "$dir"; then
     say "npm ci in $dir"
     (cd "$dir" && npm ci --no-audit --no-fund --silent)

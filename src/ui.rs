@@ -11,6 +11,7 @@
 //! [`send_panel`], which runs as a wasm of its own, on the first "Send…". Browser calls that
 //! are not the DOM of a view live in [`io`].
 
+pub mod deferred;
 pub mod diagnostics;
 pub mod form;
 pub mod import;

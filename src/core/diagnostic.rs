@@ -29,6 +29,13 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// Reads [`Severity::as_str`] back.
+    pub fn parse(name: &str) -> Option<Severity> {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|s| s.as_str() == name)
+    }
 }
 
 /// One problem, with where it is and a sentence a person understands.
@@ -98,4 +105,18 @@ impl fmt::Display for Diagnostic {
 /// True when any diagnostic is an error.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_severity_reads_its_name_back_and_nothing_else() {
+        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert_eq!(Severity::parse(severity.as_str()), Some(severity));
+        }
+        assert_eq!(Severity::parse("Error"), None);
+        assert_eq!(Severity::parse(""), None);
+    }
 }

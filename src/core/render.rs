@@ -248,9 +248,26 @@ impl Output {
         }
     }
 
+    /// True for the outputs whose renderer is not part of the page's first load: the page
+    /// loads it when the output is first shown (the SDK programs, which few visits look at).
+    /// The page renders every other output itself ([`Output::render_first_load`]).
+    pub fn loads_on_first_show(self) -> bool {
+        matches!(self, Output::Sdk)
+    }
+
     /// Renders this output for a request.
     pub fn render(self, request: &Request, options: CliOptions) -> Rendered {
         match self {
+            Output::Sdk => sdk::render(request, options.sdk),
+            _ => self.render_first_load(request, options).unwrap_or_default(),
+        }
+    }
+
+    /// Renders this output, unless its renderer loads on first show
+    /// ([`Output::loads_on_first_show`]): then `None`. The page calls only this, so the code
+    /// of those renderers is not linked into its wasm.
+    pub fn render_first_load(self, request: &Request, options: CliOptions) -> Option<Rendered> {
+        Some(match self {
             Output::Cli => cli::render(request, options),
             Output::Json => Rendered::plain(json::render(request)),
             Output::Yaml => Rendered::plain(yaml::render(request)),
@@ -259,8 +276,8 @@ impl Output {
             Output::SkeletonOutput => Rendered::plain(skeleton::output()),
             Output::HttpRequest => http::render(request),
             Output::HttpBody => Rendered::plain(http::body(request)),
-            Output::Sdk => sdk::render(request, options.sdk),
-        }
+            Output::Sdk => return None,
+        })
     }
 }
 
@@ -292,6 +309,26 @@ mod tests {
             .map(|c| c.name())
             .collect();
         assert_eq!(names, ["shell", "style", "sdk"]);
+    }
+
+    #[test]
+    fn the_first_load_renders_every_output_but_those_loaded_on_first_show() {
+        let request = Request::default();
+        for output in Output::ALL {
+            let options = CliOptions::default();
+            let first = output.render_first_load(&request, options);
+            assert_eq!(first.is_none(), output.loads_on_first_show(), "{output:?}");
+            let full = output.render(&request, options);
+            assert!(!full.text.is_empty(), "{output:?}");
+            if let Some(first) = first {
+                assert_eq!(first, full, "{output:?}");
+            }
+        }
+        let later: Vec<_> = Output::ALL
+            .into_iter()
+            .filter(|o| o.loads_on_first_show())
+            .collect();
+        assert_eq!(later, [Output::Sdk]);
     }
 
     #[test]

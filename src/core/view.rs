@@ -249,6 +249,28 @@ pub fn send_panel_failed(why: &str) -> String {
     format!("The send panel could not be loaded: {why} The rest of the app is not affected.")
 }
 
+/// The line in an output's panel while the code that writes it is loading (outputs that load
+/// on first show, [`Output::loads_on_first_show`]).
+pub fn output_loading(output: Output) -> String {
+    format!("Loading the {}…", output.title())
+}
+
+/// The line in an output's panel when the code that writes it could not be loaded, with why.
+pub fn output_failed(output: Output, why: &str) -> String {
+    format!(
+        "The {} cannot be shown: {why} The other outputs are not affected.",
+        output.title()
+    )
+}
+
+/// What copy and download say for an output that has no text yet (its code is loading).
+pub fn not_written_yet(output: Output) -> String {
+    format!(
+        "The {} is not written yet: its code is still loading.",
+        output.title()
+    )
+}
+
 /// One paragraph of an explanation: its lead text and the items of its list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paragraph {
@@ -390,6 +412,16 @@ mod tests {
         let failed = import_failed("it stopped");
         assert!(failed.message.contains("(it stopped)") && failed.message.contains("unchanged"));
         assert!(send_panel_failed("it <stopped>.").contains("it <stopped>. The rest"));
+        assert_eq!(
+            not_written_yet(Output::Sdk),
+            "The SDK code is not written yet: its code is still loading."
+        );
+        assert_eq!(output_loading(Output::Sdk), "Loading the SDK code…");
+        assert_eq!(
+            output_failed(Output::Sdk, "it did not start within 15 seconds."),
+            "The SDK code cannot be shown: it did not start within 15 seconds. The other outputs \
+             are not affected."
+        );
         let panel = import_panel_failed("its code could not be fetched.");
         assert_eq!(panel.severity, Severity::Error);
         assert!(

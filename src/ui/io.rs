@@ -144,6 +144,31 @@ pub async fn copy(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Fetches a file next to the page, never from the HTTP cache: its status and its text (read
+/// to the end, so the request finishes), or `None` when the fetch itself fails.
+///
+/// The page's one request, so it uses the browser's `fetch` directly: gloo-net's request
+/// builder, meant for the send panel's many requests, would add about 4 KB gzip to the first
+/// load for this one GET.
+pub async fn fetch_text(url: &str) -> Option<(u16, String)> {
+    use wasm_bindgen_futures::JsFuture;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let response: web_sys::Response = JsFuture::from(window()?.fetch_with_str_and_init(url, &init))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string()),
+        Err(_) => None,
+    };
+    Some((response.status(), text.unwrap_or_default()))
+}
+
 /// Offers text as a file download with the given name, through a Blob's object URL.
 pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
     let Some(document) = window().and_then(|w| w.document()) else {

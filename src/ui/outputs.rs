@@ -10,10 +10,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::core::render::{Choice, CliOptions, Output, Rendered};
-use crate::core::request::Request;
+use crate::core::render::{Choice, Output, Rendered};
 use crate::core::view;
 use crate::ui::Announcer;
+use crate::ui::deferred::{Deferred, HOST_ID};
 use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::io;
 use crate::ui::persist::Mirror;
@@ -28,17 +28,33 @@ pub fn Outputs() -> impl IntoView {
     let state = AppState::get();
     let active = RwSignal::new(0_usize);
     let tabs: [NodeRef<html::Button>; COUNT] = std::array::from_fn(|_| NodeRef::new());
+    let section = NodeRef::<html::Section>::new();
+    let deferred = Deferred::new();
+    let owner = Owner::current();
     // The outputs that do not depend on the form are rendered once (their memo reads no
-    // signal), not on every keystroke.
+    // signal), not on every keystroke; those whose renderers load on first show come from
+    // that renderer.
     let rendered: [Memo<Rendered>; COUNT] = Output::ALL.map(|output| {
         Memo::new(move |_| {
-            if output.depends_on_form() {
+            if output.loads_on_first_show() {
+                deferred.rendered(output)
+            } else if output.depends_on_form() {
                 state.rendered(output)
             } else {
-                output.render(&Request::default(), CliOptions::default())
+                state.rendered_once(output)
             }
         })
     });
+    // Shows a tab; the first time an output whose renderer is not loaded yet is shown, loads it.
+    let show = move |i: usize| {
+        active.set(i);
+        if Output::ALL[i].loads_on_first_show()
+            && let Some(section) = section.get_untracked()
+        {
+            deferred.load(state, &section.into(), owner.clone());
+        }
+    };
+    let show = StoredValue::new(show);
     // The arrow keys move between the tabs, wrapping around, and take the focus along.
     let keydown = move |ev: web_sys::KeyboardEvent| {
         let step: isize = match ev.key().as_str() {
@@ -51,7 +67,7 @@ pub fn Outputs() -> impl IntoView {
         let next = (active.get_untracked().cast_signed() + step)
             .rem_euclid(len)
             .cast_unsigned();
-        active.set(next);
+        show.with_value(|show| show(next));
         if let Some(tab) = tabs[next].get_untracked() {
             let _ = tab.focus();
         }
@@ -69,7 +85,7 @@ pub fn Outputs() -> impl IntoView {
                     aria-controls=view::panel_id(output)
                     aria-selected=move || if chosen() { "true" } else { "false" }
                     tabindex=move || if chosen() { "0" } else { "-1" }
-                    on:click=move |_| active.set(i)
+                    on:click=move |_| show.with_value(|show| show(i))
                     node_ref=tabs[i]
                 >
                     {output.title()}
@@ -86,7 +102,7 @@ pub fn Outputs() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="outputs" aria-labelledby="outputs-title">
+        <section class="outputs" id=HOST_ID aria-labelledby="outputs-title" node_ref=section>
             <h2 id="outputs-title">"Outputs"</h2>
             <div class="tabs" role="tablist" aria-label="Output formats" on:keydown=keydown>
                 {tab_list}
@@ -108,7 +124,19 @@ fn OutputPanel(
     let state = AppState::get();
     let announcer = Announcer::get();
     let text = move || rendered.with_untracked(|r| r.text.clone());
+    // An output whose code is still loading has no text yet: its note says so, and copy and
+    // download say it again instead of handing out an empty file.
+    let not_yet = move || {
+        let empty = rendered.with_untracked(|r| r.text.is_empty());
+        if empty {
+            announcer.say(view::not_written_yet(output));
+        }
+        empty
+    };
     let copy = move |_| {
+        if not_yet() {
+            return;
+        }
         let text = text();
         leptos::task::spawn_local(async move {
             if io::copy(&text).await {
@@ -119,6 +147,9 @@ fn OutputPanel(
         });
     };
     let download = move |_| {
+        if not_yet() {
+            return;
+        }
         let name = output.file_name(state.options_for_untracked(output));
         if io::download(
             name,

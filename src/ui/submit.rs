@@ -11,18 +11,18 @@
 //! Once loaded, the panel mounts its own view in the section and the page's part of it goes
 //! quiet; page and panel talk as [`crate::ui::panel`] describes.
 
-use gloo_net::http::Request;
 use leptos::either::{EitherOf3, EitherOf5};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
-use web_sys::{EventTarget, RequestCache};
+use web_sys::EventTarget;
 
 use crate::core::diagnostic::Diagnostic;
 use crate::core::submit::{self, Availability, HOW_TO_ENABLE, config};
 use crate::core::view;
 use crate::ui::Announcer;
 use crate::ui::diagnostics::diagnostic_item;
+use crate::ui::io;
 use crate::ui::panel::{self, READY_EVENT, SAY_EVENT, detail, listen};
 use crate::ui::state::AppState;
 
@@ -173,13 +173,7 @@ fn load(stage: RwSignal<Stage>) {
 /// fails. The body is always read to its end: left unread, the request stays unfinished for as
 /// long as the page lives, and the network never goes quiet.
 async fn fetch_config() -> Option<(u16, String)> {
-    let response = Request::get(config::FILE_NAME)
-        .cache(RequestCache::NoStore)
-        .send()
-        .await
-        .ok()?;
-    let text = response.text().await.unwrap_or_default();
-    Some((response.status(), text))
+    io::fetch_text(config::FILE_NAME).await
 }
 
 /// Whether the text is a JSON object whose `"proxy"` is `null` or absent, as in the file that

@@ -148,6 +148,15 @@ export async function ready(page) {
   await page.waitForSelector('#out-cli', { state: 'attached' });
 }
 
+/**
+ * Shows an output's tab and waits until the output has text: the SDK code is written by a wasm
+ * of its own that the page loads the first time its tab is shown.
+ */
+export async function showOutput(page, id) {
+  await page.click(`#tab-${id}`);
+  await page.waitForFunction((id) => document.getElementById(`out-${id}`).textContent !== '', id);
+}
+
 /** The exact text content of an output. */
 export function out(page, id) {
   return page.$eval(`#out-${id}`, (el) => el.textContent);

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import fsp from 'node:fs/promises';
-import { test, ENGINE, root, startServer, launch, openPage, ready, out } from './harness.mjs';
+import { test, ENGINE, root, startServer, launch, openPage, ready, out, showOutput, chromiumOnly } from './harness.mjs';
 
 const goldenDir = path.join(root, 'tests/golden');
 const SHELLS = ['bash', 'powershell', 'cmd'];
@@ -64,7 +64,7 @@ async function checkAllOutputs(page, caseName) {
   for (const id of OUTPUTS) {
     assert.equal(await out(page, id), golden(caseName, `${id}.txt`), `${caseName}: #out-${id}`);
   }
-  await page.click('#tab-sdk');
+  await showOutput(page, 'sdk');
   for (const sdk of SDKS) {
     await page.selectOption('select[name=sdk]', sdk);
     assert.equal(await out(page, 'sdk'), golden(caseName, `sdk.${sdk}.txt`), `${caseName}: #out-sdk for ${sdk}`);
@@ -195,7 +195,7 @@ test('the SDK code tab: language choice, share-link key, copy and download (thos
   );
   await page.goto(`${url}?server-id=s-1%22%3B%20x&seed-replication-time=${typed}&frequency=12&sdk=rust`);
   await ready(page);
-  await page.click('#tab-sdk');
+  await showOutput(page, 'sdk');
   assert.equal(await page.getAttribute('#tab-sdk', 'aria-selected'), 'true');
   assert.equal(await page.inputValue('#opt-sdk'), 'rust');
   assert.equal(JSON.parse(await out(page, 'http-body')).seedReplicationTime, second);
@@ -236,7 +236,61 @@ test('the SDK code tab: language choice, share-link key, copy and download (thos
   await page.reload();
   await ready(page);
   assert.equal(await page.inputValue('#opt-sdk'), 'rust');
+  await showOutput(page, 'sdk');
   assert.equal(await out(page, 'sdk'), rust);
   assert.deepEqual(problems, { console: [], foreign: [] });
+  await context.close();
+});
+
+const DEFERRED_FILE = /\/deferred-outputs[^/]*$/;
+
+test('the SDK code is loaded when its tab is first shown, and follows the form from then on', async () => {
+  const { context, page, problems } = await openPage(browser, origin);
+  await page.goto(`${url}?server-id=s-lazy&frequency=12`);
+  await ready(page);
+  const loaded = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()));
+  const deferred = async () => (await loaded()).filter((f) => f.startsWith('deferred-outputs')).sort();
+  // Before the tab is shown nothing of it is fetched, and its panel says it is not there yet.
+  await page.fill('#f-description', 'typed before');
+  assert.deepEqual(await deferred(), []);
+  assert.equal(await out(page, 'sdk'), '');
+  assert.match(await page.textContent('#panel-sdk .notes'), /Loading the SDK code…/);
+  await showOutput(page, 'sdk');
+  assert.deepEqual(await deferred(), ['deferred-outputs.js', 'deferred-outputs_bg.wasm', 'deferred-outputs_loader.js']);
+  assert.equal(await page.textContent('#panel-sdk .notes'), '', 'the loading note is gone');
+  const py = await out(page, 'sdk');
+  assert.ok(py.includes('serverId="s-lazy",') && py.includes('description="typed before",'), py);
+  // Every later change reaches it, as it reaches the outputs the page writes itself.
+  await page.fill('#f-description', 'typed after');
+  await page.waitForFunction(() => document.getElementById('out-sdk').textContent.includes('"typed after"'));
+  await page.click('#tab-cli');
+  await page.fill('#f-frequency', '24');
+  await page.click('#tab-sdk');
+  assert.ok((await out(page, 'sdk')).includes('frequency=24,'));
+  assert.equal((await deferred()).length, 3, 'loaded once');
+  assert.deepEqual(problems, { console: [], foreign: [] });
+  await context.close();
+});
+
+test('SDK code whose renderer cannot be fetched says so in its panel; the rest of the app works', chromiumOnly('request interception'), async () => {
+  const { context, page, problems } = await openPage(browser, origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.route(DEFERRED_FILE, (route) => route.abort());
+  await page.goto(`${url}?server-id=s-offline`);
+  await ready(page);
+  await page.click('#tab-sdk');
+  await page.waitForFunction(() => document.querySelector('#panel-sdk .notes').textContent.includes('cannot be shown'));
+  assert.match(
+    await page.textContent('#panel-sdk .notes'),
+    /The SDK code cannot be shown: its code could not be fetched\. Reload the page to try again\. The other outputs are not affected\./,
+  );
+  assert.equal(await out(page, 'sdk'), '');
+  // Copy hands out nothing empty; it says why.
+  await page.click('#panel-sdk button.copy');
+  await page.waitForFunction(() => document.querySelector('.status').textContent.includes('not written yet'));
+  await page.fill('#f-description', 'still works');
+  assert.match(await out(page, 'http-body'), /"description": "still works"/);
+  assert.deepEqual(problems.console.filter((m) => !/deferred-outputs|Failed to load|ERR_FAILED/i.test(m)), []);
+  assert.deepEqual(problems.foreign, []);
   await context.close();
 });

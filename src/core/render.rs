@@ -249,17 +249,32 @@ impl Output {
     }
 
     /// True for the outputs whose renderer is not part of the page's first load: the page
-    /// loads it when the output is first shown (the SDK programs, which few visits look at).
-    /// The page renders every other output itself ([`Output::render_first_load`]).
+    /// loads it when one of them is first shown. These are the ones a visit looks at least and
+    /// that are not on the keystroke path of the command and its documents: the SDK programs,
+    /// the whole HTTP request (its body is rendered by the page) and the skeletons. The page
+    /// renders every other output itself ([`Output::render_first_load`]).
     pub fn loads_on_first_show(self) -> bool {
-        matches!(self, Output::Sdk)
+        matches!(
+            self,
+            Output::Sdk
+                | Output::HttpRequest
+                | Output::SkeletonInput
+                | Output::SkeletonYamlInput
+                | Output::SkeletonOutput
+        )
     }
 
     /// Renders this output for a request.
     pub fn render(self, request: &Request, options: CliOptions) -> Rendered {
         match self {
+            Output::SkeletonInput => Rendered::plain(skeleton::input()),
+            Output::SkeletonYamlInput => Rendered::plain(skeleton::yaml_input()),
+            Output::SkeletonOutput => Rendered::plain(skeleton::output()),
+            Output::HttpRequest => http::render(request),
             Output::Sdk => sdk::render(request, options.sdk),
-            _ => self.render_first_load(request, options).unwrap_or_default(),
+            Output::Cli | Output::Json | Output::Yaml | Output::HttpBody => {
+                self.render_first_load(request, options).unwrap_or_default()
+            }
         }
     }
 
@@ -271,12 +286,12 @@ impl Output {
             Output::Cli => cli::render(request, options),
             Output::Json => Rendered::plain(json::render(request)),
             Output::Yaml => Rendered::plain(yaml::render(request)),
-            Output::SkeletonInput => Rendered::plain(skeleton::input()),
-            Output::SkeletonYamlInput => Rendered::plain(skeleton::yaml_input()),
-            Output::SkeletonOutput => Rendered::plain(skeleton::output()),
-            Output::HttpRequest => http::render(request),
             Output::HttpBody => Rendered::plain(http::body(request)),
-            Output::Sdk => return None,
+            Output::SkeletonInput
+            | Output::SkeletonYamlInput
+            | Output::SkeletonOutput
+            | Output::HttpRequest
+            | Output::Sdk => return None,
         })
     }
 }
@@ -328,7 +343,22 @@ mod tests {
             .into_iter()
             .filter(|o| o.loads_on_first_show())
             .collect();
-        assert_eq!(later, [Output::Sdk]);
+        assert_eq!(
+            later,
+            [
+                Output::SkeletonInput,
+                Output::SkeletonYamlInput,
+                Output::SkeletonOutput,
+                Output::HttpRequest,
+                Output::Sdk
+            ]
+        );
+        // The command, its two documents and the request body stay on the keystroke path.
+        assert!(
+            [Output::Cli, Output::Json, Output::Yaml, Output::HttpBody]
+                .iter()
+                .all(|o| !o.loads_on_first_show())
+        );
     }
 
     #[test]

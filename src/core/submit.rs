@@ -102,6 +102,35 @@ pub fn availability(fetched: Fetched<'_>, page_url: &str) -> Availability {
     }
 }
 
+impl Availability {
+    /// The section's status when sending is not possible, as one paragraph: its state (`off`
+    /// or `broken`, the section's `data-state`) and its text (why, and how to turn sending on;
+    /// or the problems, each with its place). `None` when sending is ready.
+    pub fn status_line(&self) -> Option<(&'static str, String)> {
+        match self {
+            Availability::NotConfigured { reason } => {
+                Some(("off", format!("{reason} {HOW_TO_ENABLE}")))
+            }
+            Availability::Broken { problems } => {
+                let mut text = format!(
+                    "Sending is off: {} has problems. The rest of the app is not affected.",
+                    config::FILE_NAME
+                );
+                for problem in problems {
+                    text.push(' ');
+                    if let Some(location) = &problem.location {
+                        text.push_str(location);
+                        text.push_str(": ");
+                    }
+                    text.push_str(&problem.message);
+                }
+                Some(("broken", text))
+            }
+            Availability::Ready(_) => None,
+        }
+    }
+}
+
 /// Whether sending is possible when `config.json` gave no text: the HTTP status it was
 /// answered with, or `None` when the fetch failed. Not-found answers mean sending is off.
 pub fn without_config(status: Option<u16>) -> Availability {
@@ -332,6 +361,26 @@ mod tests {
                 "{got:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_status_line_says_why_sending_is_off_and_what_is_wrong() {
+        let (state, text) = without_proxy().status_line().unwrap();
+        assert_eq!(state, "off");
+        assert!(
+            text.starts_with("Sending is off: config.json has no \"proxy\""),
+            "{text}"
+        );
+        assert!(text.ends_with(HOW_TO_ENABLE), "{text}");
+        let (state, text) = without_config(Some(500)).status_line().unwrap();
+        assert_eq!(state, "broken");
+        assert_eq!(
+            text,
+            "Sending is off: config.json has problems. The rest of the app is not affected. \
+             config.json: config.json could not be read: the server answered HTTP 500."
+        );
+        let target = ready(r#"{"proxy":{"url":"./aws/sms/"}}"#, PAGE);
+        assert_eq!(Availability::Ready(target).status_line(), None);
     }
 
     #[test]

@@ -31,17 +31,14 @@ pub fn Outputs() -> impl IntoView {
     let section = NodeRef::<html::Section>::new();
     let deferred = Deferred::new();
     let owner = Owner::current();
-    // The outputs that do not depend on the form are rendered once (their memo reads no
-    // signal), not on every keystroke; those whose renderers load on first show come from
-    // that renderer.
+    // The outputs whose renderers load on first show (see `crate::ui::deferred`) come from
+    // that renderer; the page renders the others.
     let rendered: [Memo<Rendered>; COUNT] = Output::ALL.map(|output| {
         Memo::new(move |_| {
             if output.loads_on_first_show() {
                 deferred.rendered(output)
-            } else if output.depends_on_form() {
-                state.rendered(output)
             } else {
-                state.rendered_once(output)
+                state.rendered(output)
             }
         })
     });

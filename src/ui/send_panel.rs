@@ -147,7 +147,10 @@ fn SendPanel(section: EventTarget) -> impl IntoView {
         }
     });
     let body = move || match availability.get() {
-        None => EitherOf3::A(status("loading", "Looking for a send configuration…")),
+        None => EitherOf3::A(status(
+            "loading",
+            "Looking for a send configuration…".to_owned(),
+        )),
         Some(Availability::Ready(target)) => EitherOf3::B(ready(panel, &target)),
         Some(other) => EitherOf3::C(availability_status(other)),
     };

@@ -240,17 +240,6 @@ impl AppState {
         untrack(|| self.options_for(output))
     }
 
-    /// One output that is the same for every form (a skeleton), rendered with no request and
-    /// the default settings; reads no signal.
-    pub fn rendered_once(self, output: Output) -> Rendered {
-        output
-            .render_first_load(
-                &crate::core::request::Request::default(),
-                CliOptions::default(),
-            )
-            .unwrap_or_default()
-    }
-
     /// One output, rendered from the checked request and its settings, tracked. Only outputs
     /// with settings read them, so only those are rendered again when a setting changes. Empty
     /// for the outputs whose renderers load on first show (see [`crate::ui::deferred`]).

@@ -11,7 +11,7 @@
 //! Once loaded, the panel mounts its own view in the section and the page's part of it goes
 //! quiet; page and panel talk as [`crate::ui::panel`] describes.
 
-use leptos::either::{EitherOf3, EitherOf5};
+use leptos::either::EitherOf3;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -37,8 +37,8 @@ const LOADER: &str = "send-panel_loader.js";
 enum Stage {
     /// Looking at `config.json`.
     Looking,
-    /// Sending is off: this availability says why.
-    Off(Availability),
+    /// Sending is off: its state (`off` or `broken`) and why, in a paragraph.
+    Off(&'static str, String),
     /// A proxy is named: the "Send…" button.
     Configured,
     /// The panel's code is loading.
@@ -56,10 +56,14 @@ pub fn SendSection() -> impl IntoView {
     let announcer = Announcer::get();
     let stage = RwSignal::new(Stage::Looking);
     leptos::task::spawn_local(async move {
+        let off = |availability: Availability| {
+            let (kind, text) = availability.status_line().unwrap_or_default();
+            Stage::Off(kind, text)
+        };
         stage.set(match fetch_config().await {
-            Some((200, text)) if names_no_proxy(&text) => Stage::Off(submit::without_proxy()),
+            Some((200, text)) if names_no_proxy(&text) => off(submit::without_proxy()),
             Some((200, _)) => Stage::Configured,
-            other => Stage::Off(submit::without_config(other.map(|(status, _)| status))),
+            other => off(submit::without_config(other.map(|(status, _)| status))),
         });
     });
     let section = NodeRef::<html::Section>::new();
@@ -89,10 +93,15 @@ pub fn SendSection() -> impl IntoView {
         });
         load(stage);
     };
+    // Every state but one is a sentence of the same shape (one view type instead of one per
+    // state, which keeps the first load small).
     let body = move || match stage.get() {
-        Stage::Looking => EitherOf5::A(status("loading", "Looking for a send configuration…")),
-        Stage::Off(availability) => EitherOf5::B(availability_status(availability)),
-        Stage::Configured => EitherOf5::C(view! {
+        Stage::Looking => EitherOf3::A(status(
+            "loading",
+            "Looking for a send configuration…".to_owned(),
+        )),
+        Stage::Off(kind, text) => EitherOf3::A(status(kind, text)),
+        Stage::Configured => EitherOf3::B(view! {
             <p class="submit-status" id="submit-status" data-state="configured">
                 "This page can send the request through the signing proxy named in config.json. You confirm what is sent first."
             </p>
@@ -102,13 +111,9 @@ pub fn SendSection() -> impl IntoView {
                 </button>
             </p>
         }),
-        Stage::Loading => EitherOf5::A(status("loading", "Loading the send panel…")),
-        Stage::Failed(why) => EitherOf5::D(view! {
-            <div class="submit-status" id="submit-status" data-state="broken">
-                <p>{view::send_panel_failed(&why)}</p>
-            </div>
-        }),
-        Stage::Handed => EitherOf5::E(()),
+        Stage::Loading => EitherOf3::A(status("loading", "Loading the send panel…".to_owned())),
+        Stage::Failed(why) => EitherOf3::A(status("broken", view::send_panel_failed(&why))),
+        Stage::Handed => EitherOf3::C(()),
     };
     view! {
         <section class="submit" id=SECTION_ID aria-labelledby="submit-title" node_ref=section>
@@ -118,8 +123,8 @@ pub fn SendSection() -> impl IntoView {
     }
 }
 
-/// A one-sentence status of the section, in the state `state`.
-pub fn status(state: &'static str, text: &'static str) -> impl IntoView {
+/// A one-paragraph status of the section, in the state `state`.
+pub fn status(state: &'static str, text: String) -> impl IntoView {
     view! {
         <p class="submit-status" id="submit-status" data-state=state>
             {text}

@@ -5,7 +5,7 @@
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { test, chromiumOnly, ENGINE, startServer, launch, openPage, ready, out, later } from './harness.mjs';
+import { test, chromiumOnly, ENGINE, startServer, launch, openPage, ready, out, later, showOutput } from './harness.mjs';
 
 /** The seed time most tests use: a week from now, so it draws no warning. */
 const SEED = later();
@@ -446,7 +446,7 @@ for (const colorScheme of ['light', 'dark']) {
         await page.click('details.global > summary');
         await page.click('details.import > summary');
         for (const tab of ['cli', 'http']) {
-          await page.click(`#tab-${tab}`);
+          await showOutput(page, tab);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(overflow <= 0, `page is ${overflow} px too wide on the ${tab} tab`);
         }

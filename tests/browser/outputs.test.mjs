@@ -18,6 +18,8 @@ const STYLES = ['multiline', 'oneline', 'json-file', 'yaml-file'];
 const SDKS = ['python', 'javascript', 'rust'];
 /** The outputs whose text depends only on the form (the command is checked per shell/style). */
 const OUTPUTS = ['json', 'yaml', 'http', 'http-body', 'skeleton-input', 'skeleton-yaml-input', 'skeleton-output'];
+/** The outputs written by a wasm the page loads when one of them is first shown. */
+const ON_FIRST_SHOW = new Set(['http', 'skeleton-input', 'skeleton-yaml-input', 'skeleton-output', 'sdk']);
 
 /** Reads form.txt the way tests/golden.rs does: flag=value lines with \n, \t, \r, \\, \u{…}. */
 function readForm(text) {
@@ -62,6 +64,7 @@ after(async () => {
 /** Compares every output of the page with the golden files of a case. */
 async function checkAllOutputs(page, caseName) {
   for (const id of OUTPUTS) {
+    if (ON_FIRST_SHOW.has(id)) await showOutput(page, id);
     assert.equal(await out(page, id), golden(caseName, `${id}.txt`), `${caseName}: #out-${id}`);
   }
   await showOutput(page, 'sdk');

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, chromiumOnly, ENGINE, launch } from './harness.mjs';
+import { test, chromiumOnly, ENGINE, launch, showOutput } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -131,6 +131,7 @@ async function sendAndWait(page) {
   await page.click('#submit-send');
   await page.waitForSelector('#submit-confirm:enabled');
   const preview = await page.textContent('#submit-preview');
+  await showOutput(page, 'http');
   const shown = await page.textContent('#out-http');
   assert.ok(preview.startsWith(`POST ${base}/aws/sms/\n`), preview);
   assert.ok(preview.endsWith(shown), 'the preview holds the request of the HTTP tab');

@@ -190,24 +190,23 @@ fn RestoredNotice(origin: Origin, problems: Vec<Diagnostic>) -> impl IntoView {
         Origin::Draft => "Restored your draft from this browser.",
         Origin::Fresh => "",
     };
-    let shown = RwSignal::new(!text.is_empty());
-    view! {
-        {move || {
-            shown
-                .get()
-                .then(|| {
-                    view! {
-            <div class="panel-box restored" id="restored" role="status">
+    let dismissed = RwSignal::new(false);
+    // Built only when there is something to say; dismissing hides it (one attribute instead of
+    // a view that comes and goes).
+    let notice = (!text.is_empty()).then(|| {
+        view! {
+            <div class="panel-box restored" id="restored" role="status" hidden=move || dismissed.get()>
                 <p>
                     {text} " "
-                    <button type="button" on:click=move |_| shown.set(false)>
+                    <button type="button" on:click=move |_| dismissed.set(true)>
                         "Dismiss"
                     </button>
                 </p>
             </div>
-                    }
-                })
-        }}
+        }
+    });
+    view! {
+        {notice}
         <ul class="diagnostics" id="link-problems">
             {problems.into_iter().map(diagnostic_item).collect_view()}
         </ul>

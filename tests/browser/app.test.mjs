@@ -201,6 +201,10 @@ test('the address bar mirrors the form and a copied link reopens the same form',
     assert.equal(await page.inputValue('select[name=shell]'), 'powershell');
     assert.deepEqual([await out(page, 'cli'), await out(page, 'json'), await out(page, 'http-body')], outputs);
     assert.match(await page.textContent('#restored'), /share link/);
+    assert.ok(await page.isVisible('#restored'));
+    await page.click('#restored button');
+    assert.ok(!(await page.isVisible('#restored')), 'Dismiss hides the notice');
+    assert.equal(await page.inputValue(field('description')), 'a & b = c + d #1 ü', 'and changes nothing else');
   });
 });
 

@@ -3,9 +3,11 @@
 //!
 //! Every output's text sits in an element with id `out-` + [`Output::id`] whose text content
 //! is exactly what the copy button copies; all of them stay in the DOM, the inactive ones
-//! hidden, so tests and users' automation can read any of them at any time. Nothing here names
-//! a particular output: a new output (or a new setting of one) appears by being added to the
-//! registry in the core.
+//! hidden, so tests and users' automation can read them. Those whose renderers load on first
+//! show ([`Output::loads_on_first_show`]) are empty until one of their tabs has been shown
+//! once (see [`crate::ui::deferred`]); the command, its documents and the request body are
+//! there from the start. Nothing here names a particular output: a new output (or a new
+//! setting of one) appears by being added to the registry in the core.
 
 use leptos::html;
 use leptos::prelude::*;

@@ -5,9 +5,9 @@
 //! loads the first time one of those outputs is shown. It has no view: it listens on the
 //! outputs' `<section>` (id [`HOST_ID`]) for the form the page sends as a share query with
 //! every change ([`crate::ui::panel::feed`], as for the send panel), checks it again itself,
-//! renders each of those outputs and hands the texts back in one [`RENDERED_EVENT`]. The page
-//! shows them in the outputs' own panels, with the same copy and download as every other
-//! output.
+//! renders each of those outputs (the skeletons, the same for every form, only once) and
+//! hands the texts back in one [`RENDERED_EVENT`]. The page shows them in the outputs' own
+//! panels, with the same copy and download as every other output.
 //!
 //! [`Deferred`] is the page's side (loading, and the texts last received); [`start`] is the
 //! renderer's side. Texts and notes travel as plain JS arrays (`[id, text, [note…]]`, a note
@@ -20,7 +20,8 @@ use web_sys::EventTarget;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::params;
-use crate::core::render::{Output, Rendered};
+use crate::core::render::{CliOptions, Output, Rendered};
+use crate::core::request::Request;
 use crate::core::share;
 use crate::core::validate::{self, Context};
 use crate::core::view;
@@ -136,6 +137,12 @@ pub fn start() {
     };
     let host: EventTarget = host.into();
     let target = host.clone();
+    let deferred = || Output::ALL.into_iter().filter(|o| o.loads_on_first_show());
+    // The outputs that are the same for every form (the skeletons) are written once.
+    let fixed: Vec<JsValue> = deferred()
+        .filter(|o| !o.depends_on_form())
+        .map(|o| write(o, &o.render(&Request::default(), CliOptions::default())))
+        .collect();
     listen(&host, FORM_EVENT, move |event| {
         let (query, _) = form_of(event);
         let (form, options, _) = share::decode(&query);
@@ -146,8 +153,8 @@ pub fn start() {
                 local: &BrowserZone,
             },
         );
-        let all = js_sys::Array::new();
-        for output in Output::ALL.into_iter().filter(|o| o.loads_on_first_show()) {
+        let all: js_sys::Array = fixed.iter().collect();
+        for output in deferred().filter(|o| o.depends_on_form()) {
             all.push(&write(output, &output.render(&checked.request, options)));
         }
         emit(&target, RENDERED_EVENT, &all);

@@ -18,6 +18,10 @@ pub use config::{Config, Proxy};
 pub use outcome::{Answer, Outcome, Tone, classify};
 pub use url::Url;
 
+/// The lead of the status when `config.json` cannot be used; its problems follow.
+pub const BROKEN: &str = "Sending is off: config.json has problems. The rest of the app is not \
+    affected.";
+
 /// How to turn sending on, shown whenever it is off.
 pub const HOW_TO_ENABLE: &str = "To send the request from here, the deployer names a signing \
     proxy in the config.json next to index.html, e.g. {\"proxy\": {\"url\": \"./aws/sms/\", \
@@ -112,10 +116,7 @@ impl Availability {
                 Some(("off", format!("{reason} {HOW_TO_ENABLE}")))
             }
             Availability::Broken { problems } => {
-                let mut text = format!(
-                    "Sending is off: {} has problems. The rest of the app is not affected.",
-                    config::FILE_NAME
-                );
+                let mut text = BROKEN.to_owned();
                 for problem in problems {
                     text.push(' ');
                     if let Some(location) = &problem.location {
@@ -381,6 +382,7 @@ mod tests {
         );
         let target = ready(r#"{"proxy":{"url":"./aws/sms/"}}"#, PAGE);
         assert_eq!(Availability::Ready(target).status_line(), None);
+        assert!(BROKEN.contains(config::FILE_NAME));
     }
 
     #[test]

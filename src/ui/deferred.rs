@@ -1,5 +1,5 @@
 //! The outputs whose renderers are not in the first load ([`Output::loads_on_first_show`]:
-//! the SDK programs).
+//! the SDK programs, the whole HTTP request and the skeletons).
 //!
 //! Their renderers are a wasm of their own (`src/bin/deferred_outputs.rs`), which the page
 //! loads the first time one of those outputs is shown. It has no view: it listens on the
@@ -143,13 +143,15 @@ pub fn start() {
         .filter(|o| !o.depends_on_form())
         .map(|o| write(o, &o.render(&Request::default(), CliOptions::default())))
         .collect();
+    // The clock is read once, as the page and the send panel do (it only decides warnings).
+    let now = io::now();
     listen(&host, FORM_EVENT, move |event| {
         let (query, _) = form_of(event);
         let (form, options, _) = share::decode(&query);
         let checked = validate::check(
             &form,
             &Context {
-                now: io::now(),
+                now,
                 local: &BrowserZone,
             },
         );

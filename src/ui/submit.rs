@@ -150,10 +150,7 @@ pub fn availability_status(availability: Availability) -> impl IntoView {
 fn broken(problems: Vec<Diagnostic>) -> impl IntoView {
     view! {
         <div class="submit-status" id="submit-status" data-state="broken">
-            <p>
-                "Sending is off: " {config::FILE_NAME}
-                " has problems. The rest of the app is not affected."
-            </p>
+            <p>{submit::BROKEN}</p>
             <ul class="diagnostics">{problems.into_iter().map(diagnostic_item).collect_view()}</ul>
         </div>
     }

@@ -8,6 +8,7 @@
 pub mod diagnostic;
 pub mod form;
 pub mod import;
+pub mod model;
 pub mod params;
 pub mod render;
 pub mod request;

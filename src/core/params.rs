@@ -1,9 +1,20 @@
 //! The one parameter table.
 //!
 //! Every parameter of `aws sms create-replication-job` and every AWS CLI global option the tool
-//! offers is one [`Param`] in [`PARAMS`]. The CLI flag spelling and the API member name are
-//! written here and nowhere else: the form, the validator, every renderer, every importer and
-//! the share-link codec iterate this table.
+//! offers is one [`Param`] in [`PARAMS`]. The form, the validator, every renderer, every
+//! importer and the share-link codec iterate this table.
+//!
+//! The request members come from the service model ([`crate::core::model`]): a member row is
+//! this operation's *overlay*, naming a model member and adding only what the model does not
+//! say (the form section, our label, hint and help). Its flag, wire name, kind, allowed values
+//! and whether it is required are the model's, looked up when the table is compiled, so a
+//! name that is not in the model does not compile. The global options are the CLI's own, not
+//! the service's, and are written here in full.
+
+use crate::core::model::{Member, Operation, ShapeKind, sms};
+
+/// The operation this table describes.
+pub static OPERATION: &Operation = &sms::CREATE_REPLICATION_JOB;
 
 /// What kind of value a parameter takes; decides validation, the form control and quoting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +103,79 @@ pub struct Param {
     pub v2_only: bool,
 }
 
+/// The request member of [`OPERATION`] with this name; fails to compile when there is none.
+const fn model_member(name: &str) -> &'static Member {
+    let members = match OPERATION.input {
+        Some(shape) => match &shape.kind {
+            ShapeKind::Structure(members) => *members,
+            _ => panic!("the request is not a structure"),
+        },
+        None => panic!("the operation takes no input"),
+    };
+    let mut i = 0;
+    while i < members.len() {
+        if same(members[i].name, name) {
+            return &members[i];
+        }
+        i += 1;
+    }
+    panic!("the overlay names a member the model does not have")
+}
+
+/// String equality in a `const fn`.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl Kind {
+    /// The kind of a scalar member of the model.
+    const fn of(member: &Member) -> Kind {
+        match &member.shape.kind {
+            ShapeKind::String(text) if text.values.is_empty() => Kind::Text,
+            ShapeKind::String(text) => Kind::Choice(text.values),
+            ShapeKind::Integer(_) => Kind::Integer,
+            ShapeKind::Boolean => Kind::Boolean,
+            ShapeKind::Timestamp => Kind::Timestamp,
+            _ => panic!("the table holds scalar members only"),
+        }
+    }
+}
+
 impl Param {
+    /// The row of the request member `name`: flag, wire name, kind and `required` from the
+    /// model, the rest from the overlay.
+    const fn of_member(
+        name: &str,
+        group: Group,
+        label: &'static str,
+        hint: &'static str,
+        help: &'static str,
+    ) -> Param {
+        let member = model_member(name);
+        Param {
+            flag: member.flag,
+            scope: Scope::Member(member.name),
+            kind: Kind::of(member),
+            required: member.required,
+            group,
+            label,
+            hint,
+            help,
+            v2_only: false,
+        }
+    }
+
     /// The API member name, or `None` for a global option.
     pub fn member(&self) -> Option<&'static str> {
         match self.scope {
@@ -115,125 +198,82 @@ impl Param {
     }
 }
 
-/// Licence types the API knows.
-pub const LICENSE_TYPES: &[&str] = &["AWS", "BYOL"];
-
 /// Output formats of the AWS CLI (`yaml` and `yaml-stream` exist in v2 only).
 pub const OUTPUT_FORMATS: &[&str] = &["json", "text", "table", "yaml", "yaml-stream"];
 
 /// The table. Members come first, in the service model's order (which is also the order the
 /// CLI serializes them in); global options follow.
-pub const PARAMS: &[Param] = &[
-    Param {
-        flag: "server-id",
-        scope: Scope::Member("serverId"),
-        kind: Kind::Text,
-        required: true,
-        group: Group::Required,
-        label: "Server ID",
-        hint: "From the SMS server catalog, e.g. s-12345678",
-        help: "Which catalogued on-premises server to replicate. Run `aws sms get-servers` to list the IDs the connector has discovered.",
-        v2_only: false,
-    },
-    Param {
-        flag: "seed-replication-time",
-        scope: Scope::Member("seedReplicationTime"),
-        kind: Kind::Timestamp,
-        required: true,
-        group: Group::Required,
-        label: "Seed replication time",
-        hint: "When the first full copy starts: a date and time (UTC unless a zone is given) or epoch seconds",
-        help: "The moment the initial (seed) replication begins. Later runs follow at the chosen frequency. The CLI reads a time without a zone as UTC, so the tool always writes UTC.",
-        v2_only: false,
-    },
-    Param {
-        flag: "frequency",
-        scope: Scope::Member("frequency"),
-        kind: Kind::Integer,
-        required: false,
-        group: Group::Schedule,
-        label: "Frequency (hours)",
-        hint: "Hours between incremental runs, 1 to 24",
-        help: "How many hours pass between one incremental replication run and the next.",
-        v2_only: false,
-    },
-    Param {
-        flag: "run-once",
-        scope: Scope::Member("runOnce"),
-        kind: Kind::Boolean,
-        required: false,
-        group: Group::Schedule,
-        label: "Run once",
-        hint: "Replicate a single time instead of on a schedule",
-        help: "When set, the job performs one replication and stops rather than repeating at the frequency.",
-        v2_only: false,
-    },
-    Param {
-        flag: "license-type",
-        scope: Scope::Member("licenseType"),
-        kind: Kind::Choice(LICENSE_TYPES),
-        required: false,
-        group: Group::Ami,
-        label: "Licence type",
-        hint: "AWS-provided licence or bring your own",
-        help: "The licensing model for the AMI each run produces: AWS supplies the licence, or BYOL uses one you already own. Left unset, the service picks.",
-        v2_only: false,
-    },
-    Param {
-        flag: "role-name",
-        scope: Scope::Member("roleName"),
-        kind: Kind::Text,
-        required: false,
-        group: Group::Ami,
-        label: "IAM role name",
-        hint: "A role name, not an ARN, e.g. sms",
-        help: "The IAM role the migration service assumes to act in your account. Give the name only.",
-        v2_only: false,
-    },
-    Param {
-        flag: "description",
-        scope: Scope::Member("description"),
-        kind: Kind::Text,
-        required: false,
-        group: Group::Ami,
-        label: "Description",
-        hint: "Free text to recognise the job later",
-        help: "A note stored with the replication job.",
-        v2_only: false,
-    },
-    Param {
-        flag: "number-of-recent-amis-to-keep",
-        scope: Scope::Member("numberOfRecentAmisToKeep"),
-        kind: Kind::Integer,
-        required: false,
-        group: Group::Ami,
-        label: "AMIs to keep",
-        hint: "How many recent AMIs to retain, 1 to 270",
-        help: "Once more AMIs exist than this number, the oldest one the job made is removed.",
-        v2_only: false,
-    },
-    Param {
-        flag: "encrypted",
-        scope: Scope::Member("encrypted"),
-        kind: Kind::Boolean,
-        required: false,
-        group: Group::Encryption,
-        label: "Encrypted AMIs",
-        hint: "Encrypt the AMIs the job produces",
-        help: "When set, the produced AMIs are encrypted, with the KMS key below or else the account's default EBS key.",
-        v2_only: false,
-    },
-    Param {
-        flag: "kms-key-id",
-        scope: Scope::Member("kmsKeyId"),
-        kind: Kind::Text,
-        required: false,
-        group: Group::Encryption,
-        label: "KMS key",
-        hint: "Key ID, alias/name, key ARN or alias ARN",
-        help: "The KMS key used to encrypt the AMIs. Only used together with encrypted AMIs.",
-        v2_only: false,
-    },
+pub static PARAMS: &[Param] = &[
+    Param::of_member(
+        "serverId",
+        Group::Required,
+        "Server ID",
+        "From the SMS server catalog, e.g. s-12345678",
+        "Which catalogued on-premises server to replicate. Run `aws sms get-servers` to list the IDs the connector has discovered.",
+    ),
+    Param::of_member(
+        "seedReplicationTime",
+        Group::Required,
+        "Seed replication time",
+        "When the first full copy starts: a date and time (UTC unless a zone is given) or epoch seconds",
+        "The moment the initial (seed) replication begins. Later runs follow at the chosen frequency. The CLI reads a time without a zone as UTC, so the tool always writes UTC.",
+    ),
+    Param::of_member(
+        "frequency",
+        Group::Schedule,
+        "Frequency (hours)",
+        "Hours between incremental runs, 1 to 24",
+        "How many hours pass between one incremental replication run and the next.",
+    ),
+    Param::of_member(
+        "runOnce",
+        Group::Schedule,
+        "Run once",
+        "Replicate a single time instead of on a schedule",
+        "When set, the job performs one replication and stops rather than repeating at the frequency.",
+    ),
+    Param::of_member(
+        "licenseType",
+        Group::Ami,
+        "Licence type",
+        "AWS-provided licence or bring your own",
+        "The licensing model for the AMI each run produces: AWS supplies the licence, or BYOL uses one you already own. Left unset, the service picks.",
+    ),
+    Param::of_member(
+        "roleName",
+        Group::Ami,
+        "IAM role name",
+        "A role name, not an ARN, e.g. sms",
+        "The IAM role the migration service assumes to act in your account. Give the name only.",
+    ),
+    Param::of_member(
+        "description",
+        Group::Ami,
+        "Description",
+        "Free text to recognise the job later",
+        "A note stored with the replication job.",
+    ),
+    Param::of_member(
+        "numberOfRecentAmisToKeep",
+        Group::Ami,
+        "AMIs to keep",
+        "How many recent AMIs to retain, 1 to 270",
+        "Once more AMIs exist than this number, the oldest one the job made is removed.",
+    ),
+    Param::of_member(
+        "encrypted",
+        Group::Encryption,
+        "Encrypted AMIs",
+        "Encrypt the AMIs the job produces",
+        "When set, the produced AMIs are encrypted, with the KMS key below or else the account's default EBS key.",
+    ),
+    Param::of_member(
+        "kmsKeyId",
+        Group::Encryption,
+        "KMS key",
+        "Key ID, alias/name, key ARN or alias ARN",
+        "The KMS key used to encrypt the AMIs. Only used together with encrypted AMIs.",
+    ),
     Param {
         flag: "region",
         scope: Scope::Global,
@@ -336,7 +376,13 @@ pub const PARAMS: &[Param] = &[
 ];
 
 /// The one member of the operation's answer (a string): the new job's ID.
-pub const RESPONSE_MEMBER: &str = "replicationJobId";
+pub const RESPONSE_MEMBER: &str = match OPERATION.output {
+    Some(shape) => match &shape.kind {
+        ShapeKind::Structure([only]) => only.name,
+        _ => panic!("the answer has one member"),
+    },
+    None => panic!("the operation answers"),
+};
 
 /// The parameter with this flag (without dashes), if any.
 pub fn by_flag(flag: &str) -> Option<&'static Param> {

@@ -496,8 +496,8 @@ mod tests {
         assert_eq!(
             headers,
             [
-                ("Content-Type", http::CONTENT_TYPE),
-                ("X-Amz-Target", http::TARGET)
+                ("Content-Type", http::content_type().as_str()),
+                ("X-Amz-Target", http::target().as_str())
             ]
         );
         let preview = s.preview();

@@ -12,7 +12,7 @@
 use super::Output;
 use super::json;
 use crate::core::diagnostic::{Diagnostic, Severity};
-use crate::core::params::Param;
+use crate::core::params::{OPERATION, Param};
 use crate::core::render::{CliOptions, Rendered};
 use crate::core::request::{Request, Value};
 use crate::core::timestamp;
@@ -98,7 +98,7 @@ impl Style {
 }
 
 /// The words before the options: the program, the service and the operation.
-pub const COMMAND: [&str; 3] = ["aws", "sms", "create-replication-job"];
+pub const COMMAND: [&str; 3] = ["aws", OPERATION.metadata.cli_name, OPERATION.cli_name];
 
 /// The first line of a PowerShell here-string, and the start of the line that ends it.
 const HERE_OPEN: &str = "@'";

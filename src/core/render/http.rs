@@ -7,20 +7,28 @@ use std::fmt;
 
 use super::json::{self, Times};
 use crate::core::diagnostic::Diagnostic;
+use crate::core::params::OPERATION;
 use crate::core::render::Rendered;
 use crate::core::request::{Request, Value};
 
-/// The `X-Amz-Target` header value that selects the operation.
-pub const TARGET: &str = "AWSServerMigrationService_V2016_10_24.CreateReplicationJob";
+/// The `X-Amz-Target` header value that selects the operation: the model's target prefix and
+/// operation name.
+pub fn target() -> String {
+    format!("{}.{}", OPERATION.metadata.target_prefix, OPERATION.name)
+}
 
-/// The `Content-Type` of the request (and of the answer).
-pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+/// The `Content-Type` of the request (and of the answer): the model's JSON version.
+pub fn content_type() -> String {
+    format!("application/x-amz-json-{}", OPERATION.metadata.json_version)
+}
 
 /// The service's endpoint prefix in host names (`sms.us-east-1.amazonaws.com`).
-pub const ENDPOINT_PREFIX: &str = "sms";
+const ENDPOINT_PREFIX: &str = OPERATION.metadata.endpoint_prefix;
 
 /// Shown as the host when no Region and no endpoint URL are given.
-pub const HOST_PLACEHOLDER: &str = "sms.<region>.amazonaws.com";
+pub fn host_placeholder() -> String {
+    format!("{ENDPOINT_PREFIX}.<region>.amazonaws.com")
+}
 
 /// A prepared request: what a proxy receives and signs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +67,7 @@ impl fmt::Display for HttpRequest {
 }
 
 /// The `Host` header: from `--endpoint-url` when given, else the Region's default endpoint,
-/// else [`HOST_PLACEHOLDER`].
+/// else [`host_placeholder`].
 pub fn host(request: &Request) -> String {
     if let Some(Value::Text(url)) = request.get("endpoint-url") {
         return host_of_url(url);
@@ -73,7 +81,7 @@ pub fn host(request: &Request) -> String {
             };
             format!("{ENDPOINT_PREFIX}.{region}.{suffix}")
         }
-        _ => HOST_PLACEHOLDER.to_owned(),
+        _ => host_placeholder(),
     }
 }
 
@@ -107,8 +115,8 @@ pub fn prepare(request: &Request) -> HttpRequest {
         path: "/",
         headers: vec![
             ("Host".to_owned(), host(request)),
-            ("Content-Type".to_owned(), CONTENT_TYPE.to_owned()),
-            ("X-Amz-Target".to_owned(), TARGET.to_owned()),
+            ("Content-Type".to_owned(), content_type()),
+            ("X-Amz-Target".to_owned(), target()),
             ("Content-Length".to_owned(), body.len().to_string()),
         ],
         body,
@@ -169,7 +177,7 @@ mod tests {
 
     #[test]
     fn host_follows_endpoint_then_region() {
-        assert_eq!(host(&Request::default()), HOST_PLACEHOLDER);
+        assert_eq!(host(&Request::default()), "sms.<region>.amazonaws.com");
         assert_eq!(
             host(&request(&[("region", "eu-west-1")])),
             "sms.eu-west-1.amazonaws.com"

@@ -16,6 +16,7 @@ pub mod share;
 pub mod submit;
 pub mod timestamp;
 pub mod validate;
+pub mod value;
 pub mod view;
 
 /// The read-only reference folder (`../shared/reference` beside the clone, or

@@ -449,6 +449,8 @@ for (const colorScheme of ['light', 'dark']) {
       async (page) => {
         await page.click('details.global > summary');
         await page.click('details.import > summary');
+        // The page is measured with the import panel's own view in place, not its loading line.
+        await page.waitForSelector('#import-text');
         for (const tab of ['cli', 'http']) {
           await showOutput(page, tab);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

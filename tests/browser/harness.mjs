@@ -49,12 +49,26 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves dist/ under SUB_PATH on 127.0.0.1 and a free port; everything else is a 404. */
+/**
+ * Serves dist/ under SUB_PATH on 127.0.0.1 and a free port; everything else is a 404.
+ * `delay(prefix, ms)` holds back every file whose name starts with `prefix` (a part's loader,
+ * glue and wasm share it) by `ms` milliseconds from then on, to force the order in which parts
+ * of the app arrive; `delay.clear()` serves everything at once again.
+ */
 export async function startServer() {
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`${dist}/index.html is missing: run scripts/build.sh first`);
   }
+  const delays = new Map();
+  const delay = (prefix, ms) => delays.set(prefix, ms);
+  delay.clear = () => delays.clear();
   const server = http.createServer((req, res) => {
+    const name = path.posix.basename(new URL(req.url, 'http://x').pathname);
+    const held = [...delays].find(([prefix]) => name.startsWith(prefix));
+    if (held) setTimeout(() => serve(req, res), held[1]);
+    else serve(req, res);
+  });
+  const serve = (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/__viewport.html') {
       // A page holding the app in a frame of an exact size, for WebDriver engines whose window
@@ -83,10 +97,10 @@ export async function startServer() {
       'cache-control': 'no-store',
     });
     fs.createReadStream(file).pipe(res);
-  });
+  };
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${SUB_PATH}` };
+  return { server, delay, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${SUB_PATH}` };
 }
 
 export async function launch() {

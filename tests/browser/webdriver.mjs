@@ -542,6 +542,17 @@ class WebDriverPage extends Emitter {
     );
   }
 
+  /** Whether the press of a click reached `el` (see Locator.click); a target the click
+   *  removed or replaced was reached. */
+  async reached(el) {
+    try {
+      return await this.driver.executeScript('return arguments[0].smsjbPressed !== false || !arguments[0].isConnected', el);
+    } catch (e) {
+      if (/StaleElementReference/.test(e.name)) return true;
+      throw e;
+    }
+  }
+
   /** The WebDriver element of the locator, once visible (for clicks and typing). */
   async element(steps, state = 'visible') {
     return this.withElement(steps, '(el) => el', state);
@@ -619,6 +630,23 @@ class WebDriverPage extends Emitter {
   }
 }
 
+/** Run on a click's target before the press: waits until its box is the same in two frames
+ *  (at most about a second), then marks it unpressed and listens for the press. */
+const STEADY_AND_LISTENING = `async (el) => {
+  const frame = () => new Promise((done) => { requestAnimationFrame(() => done()); setTimeout(done, 50); });
+  let last = '';
+  for (let i = 0; i < 20; i++) {
+    const r = el.getBoundingClientRect();
+    const box = [r.x, r.y, r.width, r.height].join();
+    if (box === last) break;
+    last = box;
+    await frame();
+  }
+  el.smsjbPressed = false;
+  el.addEventListener('click', () => { el.smsjbPressed = true; }, { capture: true, once: true });
+  return el;
+}`;
+
 class Locator {
   constructor(page, steps) {
     this.page = page;
@@ -693,9 +721,14 @@ class Locator {
     const until = Date.now() + TIMEOUT;
     for (;;) {
       try {
-        const el = await this.page.element(this.steps);
+        // A WebDriver click is aimed at a point: content that appears above the target between
+        // the aim and the press (a panel mounting when its code arrives) moves the target away
+        // and the press lands on something else. So, as Playwright does, wait until the target
+        // stops moving, and listen on it to know whether the press reached it.
+        const el = await this.page.withElement(this.steps, STEADY_AND_LISTENING, 'visible');
         await el.click();
-        break;
+        if (await this.page.reached(el)) break;
+        if (Date.now() > until) throw this.page.fail(`click on ${describe(this.steps)}: every press landed elsewhere`);
       } catch (e) {
         const retry = /ElementNotInteractable|ElementClickIntercepted|StaleElementReference|MoveTargetOutOfBounds/.test(e.name);
         if (!retry || Date.now() > until) throw this.page.fail(`click on ${describe(this.steps)}: ${e.name} ${e.message}`);

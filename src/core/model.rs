@@ -32,7 +32,7 @@ pub struct Metadata {
     pub target_prefix: &'static str,
     /// The JSON protocol version (`application/x-amz-json-<json_version>`).
     pub json_version: &'static str,
-    /// The SigV4 signing name.
+    /// The `SigV4` signing name.
     pub signing_name: &'static str,
     /// The endpoint's host prefix.
     pub endpoint_prefix: &'static str,

@@ -141,15 +141,13 @@ fn json_kind(json: &Json) -> &'static str {
 /// What a shape expects, in a message.
 fn expected(shape: &Shape) -> &'static str {
     match shape.kind {
-        ShapeKind::String(_) => "a string",
+        ShapeKind::String(_) | ShapeKind::Blob => "a string",
         ShapeKind::Integer(_) | ShapeKind::Long(_) => "a whole number",
         ShapeKind::Float | ShapeKind::Double => "a number",
         ShapeKind::Boolean => "true or false",
         ShapeKind::Timestamp => "a time (a string, or seconds since 1970)",
-        ShapeKind::Blob => "a string",
-        ShapeKind::Structure(_) => "an object",
+        ShapeKind::Structure(_) | ShapeKind::Map(..) => "an object",
         ShapeKind::List(_) => "a list",
-        ShapeKind::Map(..) => "an object",
     }
 }
 
@@ -298,7 +296,7 @@ pub fn check(shape: &Shape, value: &Value, path: &Path, problems: &mut Vec<Probl
             for (i, member) in members.iter().enumerate() {
                 match slots.get(i).and_then(Option::as_ref) {
                     Some(value) => {
-                        check(member.shape, value, &path.then(Step::Member(i)), problems)
+                        check(member.shape, value, &path.then(Step::Member(i)), problems);
                     }
                     None if member.required => problems.push(Problem::error(
                         path,

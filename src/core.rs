@@ -5,6 +5,7 @@
 //! renderer in [`render`] is a pure function of the checked request; each importer in
 //! [`import`] turns a pasted document back into a [`form::Form`].
 
+pub mod call;
 pub mod diagnostic;
 pub mod form;
 pub mod import;

@@ -28,7 +28,7 @@ enum Cli {
 const HOSTILE: &str = r#""it's \"quoted\" \\ back\\slash $(whoami) `id` %PATH% !x! ^& | > < ; é 😀 \n\t --dash file://x""#;
 
 fn corpus() -> Vec<(&'static str, String, Cli)> {
-    use Cli::{Refuses, Sends};
+    use Cli::Sends;
     let t1 = r#"{"appId": "app-0123456789abcdef0", "serverGroupReplicationConfigurations": [{"serverGroupId": "g-1", "serverReplicationConfigurations": [{"server": {"serverId": "s-1"}, "serverReplicationParameters": {"seedTime": "2026-11-25T10:00:00Z", "frequency": 12, "runOnce": true, "licenseType": "BYOL", "numberOfRecentAmisToKeep": 3, "encrypted": false, "kmsKeyId": "k"}}]}]}"#;
     let mut cases = vec![
         ("put-app-replication-configuration", t1.to_owned(), Sends),
@@ -82,7 +82,35 @@ fn corpus() -> Vec<(&'static str, String, Cli)> {
         ),
         ("delete-server-catalog", "{}".to_owned(), Sends),
         ("import-server-catalog", "{}".to_owned(), Sends),
-        // The CLI refuses these before sending.
+    ];
+    cases.extend(refused());
+    // The nested timestamp in each form the CLI reads: with Z, with an offset, a date, a date
+    // and time without a zone (UTC), epoch seconds as a number, with a fraction (floored), and
+    // as a string.
+    for seed in [
+        r#""2026-11-25T10:00:00Z""#,
+        r#""2026-11-25T10:00:00+02:00""#,
+        r#""2026-11-25""#,
+        r#""2026-11-25 10:00:00""#,
+        "1764064800",
+        "1764064800.5",
+        r#""1764064800.9""#,
+    ] {
+        cases.push((
+            "put-app-replication-configuration",
+            format!(
+                r#"{{"serverGroupReplicationConfigurations": [{{"serverReplicationConfigurations": [{{"serverReplicationParameters": {{"seedTime": {seed}}}}}]}}]}}"#
+            ),
+            Sends,
+        ));
+    }
+    cases
+}
+
+/// Documents the CLI refuses before sending.
+fn refused() -> Vec<(&'static str, String, Cli)> {
+    use Cli::Refuses;
+    vec![
         (
             "put-app-validation-configuration",
             r#"{"appId": "app-0123456789abcdef0", "appValidationConfigurations": [{"name": ""}]}"#.to_owned(),
@@ -117,37 +145,17 @@ fn corpus() -> Vec<(&'static str, String, Cli)> {
             Refuses,
         ),
         ("delete-server-catalog", r#"{"x": 1}"#.to_owned(), Refuses),
-    ];
-    // The nested timestamp in each form the CLI reads: with Z, with an offset, a date, a date
-    // and time without a zone (UTC), epoch seconds as a number, with a fraction (floored), and
-    // as a string.
-    for seed in [
-        r#""2026-11-25T10:00:00Z""#,
-        r#""2026-11-25T10:00:00+02:00""#,
-        r#""2026-11-25""#,
-        r#""2026-11-25 10:00:00""#,
-        "1764064800",
-        "1764064800.5",
-        r#""1764064800.9""#,
-    ] {
-        cases.push((
-            "put-app-replication-configuration",
-            format!(
-                r#"{{"serverGroupReplicationConfigurations": [{{"serverReplicationConfigurations": [{{"serverReplicationParameters": {{"seedTime": {seed}}}}}]}}]}}"#
-            ),
-            Sends,
-        ));
-    }
-    cases
+    ]
 }
 
 #[test]
 fn the_real_cli_sends_exactly_the_nested_body_we_write() {
     let cases = corpus();
-    let input: String = cases
-        .iter()
-        .map(|(op, doc, _)| format!("{}\n", serde_json::json!({"op": op, "doc": doc})))
-        .collect();
+    let mut input = String::new();
+    for (op, doc, _) in &cases {
+        input.push_str(&serde_json::json!({"op": op, "doc": doc}).to_string());
+        input.push('\n');
+    }
     let output = support::run_python("cli_batch.py", input.as_bytes());
     let answers: Vec<serde_json::Value> = String::from_utf8(output)
         .unwrap()

@@ -1,0 +1,711 @@
+//! A call of any operation of a service model, nested values included, and what the tool
+//! writes for it: the request body, the `--cli-input-json` and `--cli-input-yaml` documents,
+//! the CLI's argument vector and bash command, and the skeletons.
+//!
+//! Nothing here names a service or a member: everything comes from the operation's model
+//! ([`crate::core::model`]) and the input's value tree ([`crate::core::value`]). Members are
+//! written in model order everywhere, so the command, the documents and the body agree.
+//! `create-replication-job` still has its own, older pipeline (`params`, `validate`, `render`)
+//! with its overlay texts and console rules; the next steps of issue 19 put it on this one.
+
+use serde_json::Value as Json;
+
+use crate::core::diagnostic::Severity;
+use crate::core::model::{Operation, Shape, ShapeKind};
+use crate::core::render::cli::sh_word;
+use crate::core::render::json::push_string;
+use crate::core::render::yaml;
+use crate::core::timestamp;
+use crate::core::validate::cli_would_expand;
+use crate::core::value::{self, Path, Problem, Step, Value};
+
+/// One operation with its input.
+#[derive(Debug, Clone)]
+pub struct Call {
+    /// The operation.
+    pub operation: &'static Operation,
+    /// The input: a structure of the request shape's members (none set for an operation
+    /// without input).
+    pub input: Value,
+}
+
+impl PartialEq for Call {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.operation, other.operation) && self.input == other.input
+    }
+}
+
+impl Eq for Call {}
+
+impl Call {
+    /// The operation with nothing set.
+    pub fn new(operation: &'static Operation) -> Self {
+        let slots = operation.members().len();
+        Self {
+            operation,
+            input: Value::Structure(vec![None; slots]),
+        }
+    }
+
+    /// Reads a `--cli-input-json` document: every problem is at its path, or at its line and
+    /// column when the text is not JSON.
+    pub fn from_json(operation: &'static Operation, text: &str) -> (Self, Vec<Problem>) {
+        let mut call = Self::new(operation);
+        let mut problems = Vec::new();
+        match serde_json::from_str::<Json>(text) {
+            Ok(json) => {
+                let shape = request_shape(operation);
+                if let Some(input) = value::read_json(shape, &json, &Path::root(), &mut problems) {
+                    call.input = input;
+                }
+            }
+            Err(e) => problems.push(Problem {
+                path: Path::root(),
+                severity: Severity::Error,
+                message: {
+                    let why = e.to_string();
+                    let why = why.split(" at line ").next().unwrap_or_default();
+                    format!(
+                        "line {}, column {}: this is not JSON ({why}).",
+                        e.line(),
+                        e.column()
+                    )
+                },
+            }),
+        }
+        (call, problems)
+    }
+
+    /// Every problem of the input, as the CLI and the service see them (see [`value::check`]).
+    pub fn check(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        value::check(
+            request_shape(self.operation),
+            &self.input,
+            &Path::root(),
+            &mut problems,
+        );
+        problems
+    }
+
+    /// The members that are set, in model order, with their positions.
+    fn set_members(
+        &self,
+    ) -> impl Iterator<Item = (usize, &'static crate::core::model::Member, &Value)> {
+        let slots: &[Option<Value>] = match &self.input {
+            Value::Structure(slots) => slots,
+            _ => &[],
+        };
+        self.operation
+            .members()
+            .iter()
+            .zip(slots)
+            .enumerate()
+            .filter_map(|(i, (member, slot))| slot.as_ref().map(|v| (i, member, v)))
+    }
+
+    /// The request body exactly as the CLI sends it (`{}` for an operation without input).
+    pub fn body(&self) -> String {
+        let mut out = String::new();
+        value::write_body(&mut out, request_shape(self.operation), &self.input);
+        out
+    }
+
+    /// The `X-Amz-Target` header.
+    pub fn target(&self) -> String {
+        format!(
+            "{}.{}",
+            self.operation.metadata.target_prefix, self.operation.name
+        )
+    }
+
+    /// The `--cli-input-json` document: Python's `json.dumps(…, indent=4)` layout, members in
+    /// model order, times as UTC (`2026-11-25T10:00:00Z`), ASCII only, a final newline.
+    pub fn json_document(&self) -> String {
+        let mut out = String::new();
+        pretty(&mut out, request_shape(self.operation), &self.input, 0);
+        out.push('\n');
+        out
+    }
+
+    /// The same document on one line, with Python's default separators.
+    pub fn json_line(&self) -> String {
+        let mut out = String::new();
+        compact(&mut out, request_shape(self.operation), &self.input);
+        out
+    }
+
+    /// The `--cli-input-yaml` document: block style, members in model order, every string
+    /// written so that YAML 1.1 and 1.2 readers get the same value (`{}` when nothing is set).
+    pub fn yaml_document(&self) -> String {
+        let shape = request_shape(self.operation);
+        if let Some(inline) = yaml_inline(shape, &self.input) {
+            return format!("{inline}\n");
+        }
+        let mut out = String::new();
+        for line in yaml_block(shape, &self.input, 0) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The argument vector the CLI receives, without the leading `aws`: each scalar member as
+    /// an option with its value, each structure or list as one JSON word, a list of strings
+    /// as one word per item when every item can be one. When a scalar value would be taken
+    /// for a file to load, or is exactly `--`, all values go in one `--cli-input-json`.
+    pub fn argv(&self) -> Vec<String> {
+        let mut words = vec![
+            self.operation.metadata.cli_name.to_owned(),
+            self.operation.cli_name.to_owned(),
+        ];
+        let routed =
+            self.set_members()
+                .any(|(_, member, value)| match (&member.shape.kind, value) {
+                    (ShapeKind::String(_) | ShapeKind::Blob, Value::Scalar(text)) => {
+                        cli_would_expand(text) || text == "--"
+                    }
+                    _ => false,
+                });
+        if routed {
+            words.push("--cli-input-json".to_owned());
+            words.push(self.json_line());
+            return words;
+        }
+        for (_, member, value) in self.set_members() {
+            let flag = format!("--{}", member.flag);
+            match (&member.shape.kind, value) {
+                (ShapeKind::Boolean, Value::Scalar(text)) => words.push(if text == "false" {
+                    format!("--no-{}", member.flag)
+                } else {
+                    flag
+                }),
+                (ShapeKind::List(item), Value::List(items)) if word_items(item, items) => {
+                    words.push(flag);
+                    words.extend(items.iter().map(|item| match item {
+                        Value::Scalar(text) => text.clone(),
+                        _ => String::new(),
+                    }));
+                }
+                (ShapeKind::List(_) | ShapeKind::Structure(_) | ShapeKind::Map(..), _) => {
+                    let mut json = String::new();
+                    compact(&mut json, member.shape, value);
+                    words.push(flag);
+                    words.push(json);
+                }
+                (_, Value::Scalar(_)) => {
+                    let text = scalar_text(member.shape, value);
+                    if text.starts_with('-') {
+                        words.push(format!("{flag}={text}"));
+                    } else {
+                        words.push(flag);
+                        words.push(text);
+                    }
+                }
+                _ => {}
+            }
+        }
+        words
+    }
+
+    /// The bash command, one option a line.
+    pub fn bash(&self) -> String {
+        let argv = self.argv();
+        let mut out = String::from("aws");
+        let mut words = argv.iter().peekable();
+        for word in words.by_ref().take(2) {
+            out.push(' ');
+            out.push_str(&sh_word(word));
+        }
+        while let Some(word) = words.next() {
+            out.push_str(" \\\n    ");
+            out.push_str(&sh_word(word));
+            // The values of an option stay on its line.
+            while let Some(value) = words.next_if(|w| !w.starts_with("--")) {
+                out.push(' ');
+                out.push_str(&sh_word(value));
+            }
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// The request shape of an operation; an operation without input takes an empty structure.
+fn request_shape(operation: &'static Operation) -> &'static Shape {
+    static NO_INPUT: Shape = Shape {
+        name: "",
+        kind: ShapeKind::Structure(&[]),
+    };
+    operation.input.unwrap_or(&NO_INPUT)
+}
+
+/// True when a list of strings can be given as one word per item: there are items, and none
+/// of them would be read as an option, as JSON, or as a file to load.
+fn word_items(item: &Shape, items: &[Value]) -> bool {
+    matches!(item.kind, ShapeKind::String(_))
+        && !items.is_empty()
+        && items.iter().all(|item| match item {
+            Value::Scalar(text) => {
+                !text.starts_with(['-', '[', '{']) && !cli_would_expand(text) && !text.is_empty()
+            }
+            _ => false,
+        })
+}
+
+/// A scalar as the documents and the command write it: integers without leading zeros or
+/// `+`, times in UTC, the rest as given.
+fn scalar_text(shape: &Shape, value: &Value) -> String {
+    let Value::Scalar(text) = value else {
+        return String::new();
+    };
+    match shape.kind {
+        ShapeKind::Integer(_) | ShapeKind::Long(_) => text
+            .trim()
+            .parse::<i64>()
+            .map_or_else(|_| text.clone(), |n| n.to_string()),
+        ShapeKind::Timestamp => timestamp::parse(text)
+            .map_or_else(|_| text.clone(), |t| timestamp::format_utc(t.seconds)),
+        _ => text.clone(),
+    }
+}
+
+/// A scalar as a JSON value of a document (times as UTC strings).
+fn json_scalar(out: &mut String, shape: &Shape, value: &Value) {
+    let text = scalar_text(shape, value);
+    match shape.kind {
+        ShapeKind::Integer(_)
+        | ShapeKind::Long(_)
+        | ShapeKind::Boolean
+        | ShapeKind::Float
+        | ShapeKind::Double => out.push_str(&text),
+        _ => push_string(out, &text, &[]),
+    }
+}
+
+/// The item shape of a list shape (the shape itself for anything else).
+fn item_of(shape: &'static Shape) -> &'static Shape {
+    match shape.kind {
+        ShapeKind::List(item) => item,
+        _ => shape,
+    }
+}
+
+/// The set members of a structure value, in model order.
+fn present<'v>(
+    shape: &'static Shape,
+    value: &'v Value,
+) -> Vec<(&'static crate::core::model::Member, &'v Value)> {
+    let Value::Structure(slots) = value else {
+        return Vec::new();
+    };
+    shape
+        .members()
+        .iter()
+        .zip(slots)
+        .filter_map(|(m, v)| v.as_ref().map(|v| (m, v)))
+        .collect()
+}
+
+/// `json.dumps(indent=4)`: empty containers as `[]` and `{}`.
+fn pretty(out: &mut String, shape: &'static Shape, value: &Value, depth: usize) {
+    let pad = |out: &mut String, depth: usize| out.push_str(&"    ".repeat(depth));
+    match value {
+        Value::Scalar(_) => json_scalar(out, shape, value),
+        Value::List(items) if items.is_empty() => out.push_str("[]"),
+        Value::List(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                pad(out, depth + 1);
+                pretty(out, item_of(shape), item, depth + 1);
+            }
+            out.push('\n');
+            pad(out, depth);
+            out.push(']');
+        }
+        Value::Structure(_) => {
+            let members = present(shape, value);
+            if members.is_empty() {
+                out.push_str("{}");
+                return;
+            }
+            out.push_str("{\n");
+            for (i, (member, value)) in members.into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                pad(out, depth + 1);
+                push_string(out, member.name, &[]);
+                out.push_str(": ");
+                pretty(out, member.shape, value, depth + 1);
+            }
+            out.push('\n');
+            pad(out, depth);
+            out.push('}');
+        }
+    }
+}
+
+/// One line with Python's default separators (`", "`, `": "`).
+fn compact(out: &mut String, shape: &'static Shape, value: &Value) {
+    match value {
+        Value::Scalar(_) => json_scalar(out, shape, value),
+        Value::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                compact(out, item_of(shape), item);
+            }
+            out.push(']');
+        }
+        Value::Structure(_) => {
+            out.push('{');
+            for (i, (member, value)) in present(shape, value).into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                push_string(out, member.name, &[]);
+                out.push_str(": ");
+                compact(out, member.shape, value);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A value that YAML writes on the line of its key: a scalar, `[]` or `{}`.
+fn yaml_inline(shape: &'static Shape, value: &Value) -> Option<String> {
+    match value {
+        Value::Scalar(_) => {
+            let text = scalar_text(shape, value);
+            Some(match shape.kind {
+                ShapeKind::Integer(_)
+                | ShapeKind::Long(_)
+                | ShapeKind::Boolean
+                | ShapeKind::Float
+                | ShapeKind::Double => text,
+                _ => yaml::scalar(&text),
+            })
+        }
+        Value::List(items) if items.is_empty() => Some("[]".to_owned()),
+        Value::Structure(_) if present(shape, value).is_empty() => Some("{}".to_owned()),
+        Value::List(_) | Value::Structure(_) => None,
+    }
+}
+
+/// The lines of a list or structure written as a block at `indent` spaces. A list's items
+/// are `- ` lines at the indentation of their key, as the CLI's own YAML is laid out.
+fn yaml_block(shape: &'static Shape, value: &Value, indent: usize) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let mut lines = Vec::new();
+    match value {
+        Value::Structure(_) => {
+            for (member, value) in present(shape, value) {
+                let key = yaml::scalar(member.name);
+                if let Some(inline) = yaml_inline(member.shape, value) {
+                    lines.push(format!("{pad}{key}: {inline}"));
+                } else {
+                    lines.push(format!("{pad}{key}:"));
+                    let inner = match value {
+                        Value::List(_) => indent,
+                        _ => indent + 2,
+                    };
+                    lines.extend(yaml_block(member.shape, value, inner));
+                }
+            }
+        }
+        Value::List(items) => {
+            let item_shape = item_of(shape);
+            for item in items {
+                if let Some(inline) = yaml_inline(item_shape, item) {
+                    lines.push(format!("{pad}- {inline}"));
+                } else {
+                    let mut block = yaml_block(item_shape, item, indent + 2);
+                    if let Some(first) = block.first_mut() {
+                        *first = format!("{pad}- {}", &first[indent + 2..]);
+                    }
+                    lines.extend(block);
+                }
+            }
+        }
+        Value::Scalar(_) => {}
+    }
+    lines
+}
+
+/// The placeholder tree of a shape, as `--generate-cli-skeleton` fills it: every member and
+/// one item in every list; `0` for numbers, `true` for booleans, the epoch start for times;
+/// for strings `""` in an input skeleton and in an output skeleton the member's own name (a
+/// list item's: its shape's name), and
+/// in an input skeleton the first value of an enum (CLI v1 picks an enum's value at random;
+/// v2 and the tool take the first, so the skeleton is the same on every run).
+fn placeholder(shape: &'static Shape, output: Option<&str>) -> Value {
+    match &shape.kind {
+        ShapeKind::String(text) => Value::Scalar(match output {
+            Some(name) => name.to_owned(),
+            None => text.values.first().copied().unwrap_or("").to_owned(),
+        }),
+        ShapeKind::Integer(_) | ShapeKind::Long(_) | ShapeKind::Float | ShapeKind::Double => {
+            Value::Scalar("0".to_owned())
+        }
+        ShapeKind::Boolean => Value::Scalar("true".to_owned()),
+        ShapeKind::Timestamp => Value::Scalar("1970-01-01T00:00:00".to_owned()),
+        ShapeKind::Blob => Value::Scalar(String::new()),
+        ShapeKind::Structure(members) => Value::Structure(
+            members
+                .iter()
+                .map(|m| Some(placeholder(m.shape, output.map(|_| m.name))))
+                .collect(),
+        ),
+        // An item of a list in an output skeleton is named after its shape.
+        ShapeKind::List(item) => Value::List(vec![placeholder(item, output.map(|_| item.name))]),
+        ShapeKind::Map(..) => Value::Structure(Vec::new()),
+    }
+}
+
+/// `--generate-cli-skeleton` (`input`) of an operation.
+pub fn skeleton_input(operation: &'static Operation) -> String {
+    skeleton(request_shape(operation), None)
+}
+
+/// `--generate-cli-skeleton output` of an operation: every string named after its member.
+/// The CLI prints nothing for an operation whose answer has no members.
+pub fn skeleton_output(operation: &'static Operation) -> String {
+    match operation.output {
+        Some(shape) if !shape.members().is_empty() => skeleton(shape, Some("")),
+        _ => String::new(),
+    }
+}
+
+fn skeleton(shape: &'static Shape, output: Option<&str>) -> String {
+    let mut out = String::new();
+    // The skeleton keeps the timestamp placeholder as text: written by `pretty`, it would be
+    // read as a time and turned into UTC.
+    skeleton_json(&mut out, shape, &placeholder(shape, output), 0);
+    out.push('\n');
+    out
+}
+
+fn skeleton_json(out: &mut String, shape: &'static Shape, value: &Value, depth: usize) {
+    match (&shape.kind, value) {
+        (ShapeKind::Timestamp, Value::Scalar(text)) => push_string(out, text, &[]),
+        (ShapeKind::List(item), Value::List(items)) => {
+            out.push_str("[\n");
+            for item_value in items {
+                out.push_str(&"    ".repeat(depth + 1));
+                skeleton_json(out, item, item_value, depth + 1);
+            }
+            out.push('\n');
+            out.push_str(&"    ".repeat(depth));
+            out.push(']');
+        }
+        (ShapeKind::Structure(members), Value::Structure(slots)) if !members.is_empty() => {
+            out.push_str("{\n");
+            for (i, (member, slot)) in members.iter().zip(slots).enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                out.push_str(&"    ".repeat(depth + 1));
+                push_string(out, member.name, &[]);
+                out.push_str(": ");
+                if let Some(value) = slot {
+                    skeleton_json(out, member.shape, value, depth + 1);
+                }
+            }
+            out.push('\n');
+            out.push_str(&"    ".repeat(depth));
+            out.push('}');
+        }
+        _ => pretty(out, shape, value, depth),
+    }
+}
+
+/// The path of a problem, spelled from the operation's request (`serverGroups[0].name`), or
+/// `input` for the request itself.
+pub fn spell(operation: &'static Operation, path: &Path) -> String {
+    let full = path.spell("", request_shape(operation));
+    match full.strip_prefix('.') {
+        Some(rest) => rest.to_owned(),
+        None if full.is_empty() => "input".to_owned(),
+        None => full,
+    }
+}
+
+/// The first step of a path, as the top-level member it is in.
+pub fn top_member(operation: &'static Operation, path: &Path) -> Option<&'static str> {
+    match path.steps().first() {
+        Some(Step::Member(i)) => operation.members().get(*i).map(|m| m.name),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::sms;
+
+    fn op(name: &str) -> &'static Operation {
+        sms::SERVICE.operation(name).unwrap()
+    }
+
+    fn call(name: &str, json: &str) -> Call {
+        let (call, problems) = Call::from_json(op(name), json);
+        assert_eq!(problems, []);
+        call
+    }
+
+    #[test]
+    fn every_output_of_a_nested_call_agrees_in_model_order() {
+        let call = call(
+            "put-app-replication-configuration",
+            r#"{"serverGroupReplicationConfigurations": [{"serverReplicationConfigurations":
+                [{"serverReplicationParameters": {"frequency": 12, "seedTime": "2026-11-25 10:00"},
+                  "server": {"serverId": "s-1", "vmServer": {}}}], "serverGroupId": "g-1"},
+                  {"serverReplicationConfigurations": []}], "appId": "app-1"}"#,
+        );
+        assert_eq!(call.check(), []);
+        assert_eq!(
+            call.json_document(),
+            r#"{
+    "appId": "app-1",
+    "serverGroupReplicationConfigurations": [
+        {
+            "serverGroupId": "g-1",
+            "serverReplicationConfigurations": [
+                {
+                    "server": {
+                        "serverId": "s-1",
+                        "vmServer": {}
+                    },
+                    "serverReplicationParameters": {
+                        "seedTime": "2026-11-25T10:00:00Z",
+                        "frequency": 12
+                    }
+                }
+            ]
+        },
+        {
+            "serverReplicationConfigurations": []
+        }
+    ]
+}
+"#
+        );
+        assert_eq!(
+            call.yaml_document(),
+            "appId: app-1
+serverGroupReplicationConfigurations:
+- serverGroupId: g-1
+  serverReplicationConfigurations:
+  - server:
+      serverId: s-1
+      vmServer: {}
+    serverReplicationParameters:
+      seedTime: '2026-11-25T10:00:00Z'
+      frequency: 12
+- serverReplicationConfigurations: []
+"
+        );
+        assert_eq!(
+            call.bash(),
+            "aws sms put-app-replication-configuration \\
+    --app-id app-1 \\
+    --server-group-replication-configurations '[{\"serverGroupId\": \"g-1\", \"serverReplicationConfigurations\": [{\"server\": {\"serverId\": \"s-1\", \"vmServer\": {}}, \"serverReplicationParameters\": {\"seedTime\": \"2026-11-25T10:00:00Z\", \"frequency\": 12}}]}, {\"serverReplicationConfigurations\": []}]'
+"
+        );
+        assert_eq!(
+            call.body(),
+            r#"{"appId": "app-1", "serverGroupReplicationConfigurations": [{"serverGroupId": "g-1", "serverReplicationConfigurations": [{"server": {"serverId": "s-1", "vmServer": {}}, "serverReplicationParameters": {"seedTime": 1795600800, "frequency": 12}}]}, {"serverReplicationConfigurations": []}]}"#
+        );
+        assert_eq!(
+            call.target(),
+            "AWSServerMigrationService_V2016_10_24.PutAppReplicationConfiguration"
+        );
+    }
+
+    #[test]
+    fn lists_of_strings_are_words_when_they_can_be() {
+        let words = call("list-apps", r#"{"appIds": ["a,b", "c"], "maxResults": -1}"#).argv();
+        assert_eq!(
+            words,
+            [
+                "sms",
+                "list-apps",
+                "--app-ids",
+                "a,b",
+                "c",
+                "--max-results=-1"
+            ]
+        );
+        for json in [
+            r#"{"appIds": []}"#,
+            r#"{"appIds": ["-a"]}"#,
+            r#"{"appIds": ["[x]"]}"#,
+        ] {
+            let words = call("list-apps", json).argv();
+            assert_eq!(words[2], "--app-ids");
+            assert!(words[3].starts_with('['), "{words:?}");
+        }
+        let routed = call(
+            "delete-app",
+            r#"{"appId": "file://x", "forceTerminateApp": false}"#,
+        )
+        .argv();
+        assert_eq!(
+            routed,
+            [
+                "sms",
+                "delete-app",
+                "--cli-input-json",
+                r#"{"appId": "file://x", "forceTerminateApp": false}"#
+            ]
+        );
+    }
+
+    #[test]
+    fn operations_without_input_send_an_empty_object() {
+        let call = Call::new(op("import-server-catalog"));
+        assert_eq!(call.body(), "{}");
+        assert_eq!(call.json_document(), "{}\n");
+        assert_eq!(call.yaml_document(), "{}\n");
+        assert_eq!(call.argv(), ["sms", "import-server-catalog"]);
+        assert_eq!(skeleton_input(op("import-server-catalog")), "{}\n");
+    }
+
+    #[test]
+    fn a_document_that_is_not_json_says_where() {
+        let (_, problems) = Call::from_json(op("create-app"), "{\n  \"name\": }");
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.starts_with("line 2, column 11:"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn the_generic_skeletons_of_create_replication_job_are_the_cli_s() {
+        let read =
+            |name: &str| std::fs::read_to_string(crate::core::reference_dir().join(name)).unwrap();
+        let op = op("create-replication-job");
+        assert_eq!(skeleton_input(op), read("skeleton-input.json"));
+        assert_eq!(skeleton_output(op), read("skeleton-output.json"));
+        assert_eq!(skeleton_output(self::op("delete-app")), "");
+    }
+
+    #[test]
+    fn skeletons_fill_every_member_with_one_item_per_list() {
+        let skeleton = skeleton_input(op("notify-app-validation-output"));
+        assert_eq!(
+            skeleton,
+            "{\n    \"appId\": \"\",\n    \"notificationContext\": {\n        \"validationId\": \"\",\n        \"status\": \"READY_FOR_VALIDATION\",\n        \"statusMessage\": \"\"\n    }\n}\n"
+        );
+        let replication = skeleton_input(op("put-app-replication-configuration"));
+        assert!(replication.contains("\"seedTime\": \"1970-01-01T00:00:00\","));
+        assert!(replication.contains("\"vmManagerType\": \"VSPHERE\","));
+    }
+}

@@ -13,11 +13,20 @@ use serde_json::Value as Json;
 use crate::core::diagnostic::Severity;
 use crate::core::model::{Operation, Shape, ShapeKind};
 use crate::core::render::cli::sh_word;
+use crate::core::render::http::HttpRequest;
 use crate::core::render::json::push_string;
 use crate::core::render::yaml;
 use crate::core::timestamp;
 use crate::core::validate::cli_would_expand;
 use crate::core::value::{self, Path, Problem, Step, Value};
+
+pub mod form;
+
+/// The request of an operation without input: an empty structure.
+pub(crate) static NO_INPUT: Shape = Shape {
+    name: "",
+    kind: ShapeKind::Structure(&[]),
+};
 
 /// One operation with its input.
 #[derive(Debug, Clone)]
@@ -109,6 +118,30 @@ impl Call {
         let mut out = String::new();
         value::write_body(&mut out, request_shape(self.operation), &self.input);
         out
+    }
+
+    /// The whole request as the API receives it, unsigned (no Region is chosen on this form,
+    /// so the host is the endpoint with `<region>` in it).
+    pub fn http_request(&self) -> HttpRequest {
+        let body = self.body();
+        let metadata = self.operation.metadata;
+        HttpRequest {
+            method: "POST",
+            path: "/",
+            headers: vec![
+                (
+                    "Host".to_owned(),
+                    format!("{}.<region>.amazonaws.com", metadata.endpoint_prefix),
+                ),
+                (
+                    "Content-Type".to_owned(),
+                    format!("application/x-amz-json-{}", metadata.json_version),
+                ),
+                ("X-Amz-Target".to_owned(), self.target()),
+                ("Content-Length".to_owned(), body.len().to_string()),
+            ],
+            body,
+        }
     }
 
     /// The `X-Amz-Target` header.
@@ -233,11 +266,15 @@ impl Call {
 
 /// The request shape of an operation; an operation without input takes an empty structure.
 fn request_shape(operation: &'static Operation) -> &'static Shape {
-    static NO_INPUT: Shape = Shape {
-        name: "",
-        kind: ShapeKind::Structure(&[]),
-    };
     operation.input.unwrap_or(&NO_INPUT)
+}
+
+/// A member's value as indented JSON (the layout of the `--cli-input-json` document), without
+/// a final newline: what the plain form shows for a structure or a list.
+pub fn member_json(shape: &'static Shape, value: &Value) -> String {
+    let mut out = String::new();
+    pretty(&mut out, shape, value, 0);
+    out
 }
 
 /// True when a list of strings can be given as one word per item: there are items, and none
@@ -671,6 +708,12 @@ serverGroupReplicationConfigurations:
     fn operations_without_input_send_an_empty_object() {
         let call = Call::new(op("import-server-catalog"));
         assert_eq!(call.body(), "{}");
+        assert_eq!(
+            call.http_request().to_string(),
+            "POST / HTTP/1.1\nHost: sms.<region>.amazonaws.com\nContent-Type: \
+             application/x-amz-json-1.1\nX-Amz-Target: \
+             AWSServerMigrationService_V2016_10_24.ImportServerCatalog\nContent-Length: 2\n\n{}"
+        );
         assert_eq!(call.json_document(), "{}\n");
         assert_eq!(call.yaml_document(), "{}\n");
         assert_eq!(call.argv(), ["sms", "import-server-catalog"]);

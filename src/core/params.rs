@@ -11,10 +11,13 @@
 //! name that is not in the model does not compile. The global options are the CLI's own, not
 //! the service's, and are written here in full.
 
-use crate::core::model::{Member, Operation, ShapeKind, sms};
+use crate::core::model::{Member, Operation, Service, ShapeKind, sms};
 
 /// The operation this table describes.
 pub static OPERATION: &Operation = &sms::CREATE_REPLICATION_JOB;
+
+/// The service whose other operations have plain pages (`?op=…`).
+pub static SERVICE: &Service = &sms::SERVICE;
 
 /// What kind of value a parameter takes; decides validation, the form control and quoting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

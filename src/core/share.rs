@@ -33,6 +33,8 @@ const SHELL: &str = "shell";
 const STYLE: &str = "style";
 /// The key of the SDK program's language.
 const SDK: &str = "sdk";
+/// The key of the operation (see [`crate::core::call::form`]).
+const OP: &str = crate::core::call::form::OP_KEY;
 
 /// Encodes the form and the command options as a query string (without `?`).
 pub fn encode(form: &Form, options: CliOptions) -> String {
@@ -125,6 +127,9 @@ pub fn decode(query: &str) -> (Form, CliOptions, Vec<Diagnostic>) {
                     );
                 }
             },
+            // A link may name the page's own operation (links to other operations open their
+            // own page before this one starts).
+            OP if value == params::OPERATION.cli_name => {}
             _ => {
                 if params::by_flag(&key).is_some() {
                     form.set(&key, value);
@@ -156,7 +161,7 @@ fn bad_setting(what: &str, value: &str, allowed: &str) -> Diagnostic {
 }
 
 /// Percent-encodes what a query value cannot carry as is.
-fn escape(value: &str) -> String {
+pub(crate) fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         let plain = c.is_ascii()
@@ -175,7 +180,7 @@ fn escape(value: &str) -> String {
 }
 
 /// Undoes [`escape`] (and `+` for space); broken escapes are kept as written and reported.
-fn unescape(text: &str, diags: &mut Vec<Diagnostic>, index: usize) -> String {
+pub(crate) fn unescape(text: &str, diags: &mut Vec<Diagnostic>, index: usize) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut broken = false;

@@ -1,0 +1,528 @@
+//! The plain form of any operation: one text per request member, as typed. A scalar member's
+//! text is its value (empty: not given); a structure's or a list's text is JSON (empty: not
+//! given; `[]` and `{}` are values). [`CallForm::check`] turns it into a [`Call`] with every
+//! problem at its member, and inside a JSON text at its path or its line and column.
+//!
+//! A share link is the operation and the texts as a readable query
+//! (`op=put-app-replication-configuration&app-id=app-1&server-group-replication-configurations=[…]`,
+//! percent-encoded only where a query needs it, members in model order), so nested values stay
+//! readable and the same form always gives the same link.
+
+use serde_json::Value as Json;
+
+use crate::core::call::{self, Call};
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::model::{Member, Operation, Service, Shape, ShapeKind};
+use crate::core::share::{escape, unescape};
+use crate::core::value::{self, Path, Problem, Step, Value};
+
+/// The key of the operation in a share link.
+pub const OP_KEY: &str = "op";
+
+/// What the user typed for one operation.
+#[derive(Debug, Clone)]
+pub struct CallForm {
+    /// The operation.
+    pub operation: &'static Operation,
+    /// One text per request member, in model order.
+    texts: Vec<String>,
+}
+
+impl PartialEq for CallForm {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.operation, other.operation) && self.texts == other.texts
+    }
+}
+
+impl Eq for CallForm {}
+
+/// True for members whose text is JSON.
+pub fn is_complex(member: &Member) -> bool {
+    matches!(
+        member.shape.kind,
+        ShapeKind::Structure(_) | ShapeKind::List(_) | ShapeKind::Map(..)
+    )
+}
+
+impl CallForm {
+    /// An empty form of the operation.
+    pub fn new(operation: &'static Operation) -> Self {
+        Self {
+            operation,
+            texts: vec![String::new(); operation.members().len()],
+        }
+    }
+
+    /// The text of the member at this position.
+    pub fn text(&self, index: usize) -> &str {
+        self.texts.get(index).map_or("", String::as_str)
+    }
+
+    /// Sets the text of the member at this position.
+    pub fn set(&mut self, index: usize, text: impl Into<String>) {
+        if let Some(slot) = self.texts.get_mut(index) {
+            *slot = text.into();
+        }
+    }
+
+    /// True when nothing is typed.
+    pub fn is_empty(&self) -> bool {
+        self.texts.iter().all(String::is_empty)
+    }
+
+    /// The call the texts give, with every problem: a JSON text that is not JSON (at its line
+    /// and column), a value of the wrong type or unknown member (at its path), and what
+    /// [`Call::check`] finds.
+    pub fn check(&self) -> (Call, Vec<Diagnostic>) {
+        let operation = self.operation;
+        let mut call = Call::new(operation);
+        let mut diagnostics = Vec::new();
+        let mut problems = Vec::new();
+        let mut slots = vec![None; operation.members().len()];
+        for (i, member) in operation.members().iter().enumerate() {
+            let text = self.text(i);
+            if text.is_empty() {
+                continue;
+            }
+            let path = Path::root().then(Step::Member(i));
+            if is_complex(member) {
+                match serde_json::from_str::<Json>(text) {
+                    Ok(json) => {
+                        slots[i] = value::read_json(member.shape, &json, &path, &mut problems);
+                    }
+                    Err(e) => diagnostics.push(json_syntax(member, &e)),
+                }
+            } else {
+                slots[i] = Some(Value::Scalar(text.to_owned()));
+            }
+        }
+        call.input = Value::Structure(slots);
+        problems.extend(call.check());
+        diagnostics.extend(problems.iter().map(|p| locate(operation, p)));
+        (call, diagnostics)
+    }
+
+    /// The form that holds a call's values: scalars as their text, structures and lists as
+    /// indented JSON.
+    pub fn from_call(call: &Call) -> Self {
+        let mut form = Self::new(call.operation);
+        if let Value::Structure(slots) = &call.input {
+            for (i, (member, slot)) in call.operation.members().iter().zip(slots).enumerate() {
+                match slot {
+                    Some(Value::Scalar(text)) => form.set(i, text.clone()),
+                    Some(value) => form.set(i, call::member_json(member.shape, value)),
+                    None => {}
+                }
+            }
+        }
+        form
+    }
+
+    /// The share link's query (without `?`): the operation, then each member with text, in
+    /// model order.
+    pub fn to_query(&self) -> String {
+        let mut query = format!("{OP_KEY}={}", escape(self.operation.cli_name));
+        for (member, text) in self.operation.members().iter().zip(&self.texts) {
+            if !text.is_empty() {
+                query.push('&');
+                query.push_str(member.flag);
+                query.push('=');
+                query.push_str(&escape(text));
+            }
+        }
+        query
+    }
+
+    /// Reads a share link's query (with or without `?`) for an operation of `service`:
+    /// `None` when it names no operation of the service; every oddity is reported.
+    pub fn from_query(service: &Service, query: &str) -> (Option<Self>, Vec<Diagnostic>) {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut diagnostics = Vec::new();
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .enumerate()
+            .map(|(index, pair)| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (
+                    unescape(key, &mut diagnostics, index),
+                    unescape(value, &mut diagnostics, index),
+                )
+            })
+            .collect();
+        let name = pairs
+            .iter()
+            .rev()
+            .find(|(key, _)| key == OP_KEY)
+            .map(|(_, value)| value.as_str());
+        let Some(operation) = name.and_then(|name| service.operation(name)) else {
+            diagnostics.push(Diagnostic::general(
+                Severity::Error,
+                match name {
+                    Some(name) => format!(
+                        "\"{name}\" is not an operation of aws {}.",
+                        service.metadata.cli_name
+                    ),
+                    None => "The link names no operation.".to_owned(),
+                },
+            ));
+            return (None, diagnostics);
+        };
+        let mut form = Self::new(operation);
+        for (key, value) in pairs {
+            if key == OP_KEY {
+                continue;
+            }
+            match operation.members().iter().position(|m| m.flag == key) {
+                Some(i) => form.set(i, value),
+                None => diagnostics.push(
+                    Diagnostic::general(
+                        Severity::Warning,
+                        format!("The link has an unknown key \"{key}\"; it is ignored."),
+                    )
+                    .at(format!("key \"{key}\"")),
+                ),
+            }
+        }
+        (Some(form), diagnostics)
+    }
+}
+
+/// What a member takes, in a sentence made from the model (its kind and constraints).
+pub fn hint(member: &Member) -> String {
+    let names = |shape: &Shape| {
+        shape
+            .members()
+            .iter()
+            .map(|m| m.name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match &member.shape.kind {
+        ShapeKind::String(text) if !text.values.is_empty() => {
+            format!("One of {}.", text.values.join(", "))
+        }
+        ShapeKind::String(text) => {
+            let length = match (text.min, text.max) {
+                (Some(min), Some(max)) => format!("Text of {min} to {max} characters."),
+                (Some(min), None) => format!("Text of at least {min} characters."),
+                (None, Some(max)) => format!("Text of at most {max} characters."),
+                (None, None) => "Text.".to_owned(),
+            };
+            match text.pattern {
+                Some(pattern) => format!("{length} The service expects it to match {pattern}"),
+                None => length,
+            }
+        }
+        ShapeKind::Integer(range) | ShapeKind::Long(range) => match (range.min, range.max) {
+            (Some(min), Some(max)) => format!("A whole number from {min} to {max}."),
+            (Some(min), None) => format!("A whole number, at least {min}."),
+            (None, Some(max)) => format!("A whole number, at most {max}."),
+            (None, None) => "A whole number.".to_owned(),
+        },
+        ShapeKind::Boolean => format!("--{0} (true) or --no-{0} (false).", member.flag),
+        ShapeKind::Timestamp => {
+            "A time: 2026-11-25T10:00:00Z, a date, or seconds since 1970; without a zone, UTC."
+                .to_owned()
+        }
+        ShapeKind::List(item) if item.members().is_empty() => {
+            "JSON: a list of strings, e.g. [\"a\", \"b\"].".to_owned()
+        }
+        ShapeKind::List(item) => format!("JSON: a list of objects with {}.", names(item)),
+        ShapeKind::Structure(_) => format!("JSON: an object with {}.", names(member.shape)),
+        _ => "A value.".to_owned(),
+    }
+}
+
+/// One text the plain page writes for a call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Ties the text to its element (`out-` + id), as on the main page.
+    pub id: &'static str,
+    /// The heading.
+    pub title: &'static str,
+    /// The download's file name.
+    pub file: String,
+    /// The download's media type.
+    pub media: &'static str,
+    /// The text.
+    pub text: String,
+}
+
+/// Every text the plain page writes for a call, in the order shown: the bash command, the two
+/// documents, the HTTP request and body, and the two skeletons.
+pub fn written(call: &Call) -> Vec<Written> {
+    let operation = call.operation;
+    let file = |extension: &str| format!("{}.{extension}", operation.cli_name);
+    let request = call.http_request();
+    vec![
+        Written {
+            id: "cli",
+            title: "Command (bash)",
+            file: file("sh"),
+            media: "text/x-shellscript",
+            text: call.bash(),
+        },
+        Written {
+            id: "json",
+            title: "--cli-input-json",
+            file: file("json"),
+            media: "application/json",
+            text: call.json_document(),
+        },
+        Written {
+            id: "yaml",
+            title: "--cli-input-yaml",
+            file: file("yaml"),
+            media: "application/yaml",
+            text: call.yaml_document(),
+        },
+        Written {
+            id: "http",
+            title: "HTTP request",
+            file: file("http"),
+            media: "text/plain",
+            text: request.to_string(),
+        },
+        Written {
+            id: "http-body",
+            title: "HTTP body",
+            file: format!("{}-body.json", operation.cli_name),
+            media: "application/json",
+            text: request.body,
+        },
+        Written {
+            id: "skeleton-input",
+            title: "--generate-cli-skeleton",
+            file: format!("{}-skeleton.json", operation.cli_name),
+            media: "application/json",
+            text: call::skeleton_input(operation),
+        },
+        Written {
+            id: "skeleton-output",
+            title: "--generate-cli-skeleton output",
+            file: format!("{}-output.json", operation.cli_name),
+            media: "application/json",
+            text: call::skeleton_output(operation),
+        },
+    ]
+}
+
+/// A JSON text that is not JSON, at its line and column.
+fn json_syntax(member: &'static Member, e: &serde_json::Error) -> Diagnostic {
+    let why = e.to_string();
+    let why = why.split(" at line ").next().unwrap_or_default();
+    Diagnostic::error(member.flag, format!("This is not JSON ({why}).")).at(format!(
+        "line {}, column {}",
+        e.line(),
+        e.column()
+    ))
+}
+
+/// A problem of the value tree as a diagnostic of its top-level member, located at its path
+/// when it is deeper than the member itself.
+fn locate(operation: &'static Operation, problem: &Problem) -> Diagnostic {
+    let member = match problem.path.steps().first() {
+        Some(Step::Member(i)) => operation.members().get(*i),
+        _ => None,
+    };
+    let diagnostic = match member {
+        Some(member) => Diagnostic {
+            param: Some(member.flag),
+            location: None,
+            severity: problem.severity,
+            message: problem.message.clone(),
+        },
+        None => Diagnostic::general(problem.severity, problem.message.clone()),
+    };
+    if problem.path.steps().len() > 1 {
+        diagnostic.at(call::spell(operation, &problem.path))
+    } else {
+        diagnostic
+    }
+}
+
+/// Reads a `--cli-input-json` or `--cli-input-yaml` document for the operation (JSON when it
+/// starts with `{`), with the CLI's typing; problems are at their path, or their line and
+/// column when the text cannot be read.
+pub fn read_document(operation: &'static Operation, text: &str) -> (Call, Vec<Diagnostic>) {
+    let json = if text.trim_start().starts_with('{') {
+        serde_json::from_str::<Json>(text).map_err(|e| {
+            let why = e.to_string();
+            let why = why.split(" at line ").next().unwrap_or_default().to_owned();
+            (format!("This is not JSON ({why})."), e.line(), e.column())
+        })
+    } else {
+        serde_yaml::from_str::<serde_yaml::Value>(text)
+            .map_err(|e| {
+                let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+                (format!("This is not YAML ({e})."), line, column)
+            })
+            .and_then(|yaml| plain(yaml).map_err(|why| (why, 0, 0)))
+    };
+    let json = match json {
+        Ok(Json::Null) => Json::Object(serde_json::Map::new()),
+        Ok(json) => json,
+        Err((message, line, column)) => {
+            let mut diagnostic = Diagnostic::general(Severity::Error, message);
+            if line > 0 {
+                diagnostic = diagnostic.at(format!("line {line}, column {column}"));
+            }
+            return (Call::new(operation), vec![diagnostic]);
+        }
+    };
+    let mut call = Call::new(operation);
+    let mut problems = Vec::new();
+    if let Some(input) = value::read_json(
+        operation.input.unwrap_or(&call::NO_INPUT),
+        &json,
+        &Path::root(),
+        &mut problems,
+    ) {
+        call.input = input;
+    }
+    let mut diagnostics: Vec<Diagnostic> = problems.iter().map(|p| locate(operation, p)).collect();
+    diagnostics.extend(call.check().iter().map(|p| locate(operation, p)));
+    (call, diagnostics)
+}
+
+/// A YAML value as the JSON value it stands for (keys must be strings).
+fn plain(yaml: serde_yaml::Value) -> Result<Json, String> {
+    Ok(match yaml {
+        serde_yaml::Value::Null => Json::Null,
+        serde_yaml::Value::Bool(b) => Json::Bool(b),
+        serde_yaml::Value::Number(n) => serde_json::from_str(&n.to_string())
+            .map_err(|_| format!("The number {n} cannot be sent."))?,
+        serde_yaml::Value::String(s) => Json::String(s),
+        serde_yaml::Value::Sequence(items) => {
+            Json::Array(items.into_iter().map(plain).collect::<Result<_, _>>()?)
+        }
+        serde_yaml::Value::Mapping(mapping) => {
+            let mut object = serde_json::Map::new();
+            for (key, value) in mapping {
+                let serde_yaml::Value::String(key) = key else {
+                    return Err("Every key of the document must be a name.".to_owned());
+                };
+                object.insert(key, plain(value)?);
+            }
+            Json::Object(object)
+        }
+        serde_yaml::Value::Tagged(tagged) => plain(tagged.value)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::sms;
+
+    fn op(name: &str) -> &'static Operation {
+        sms::SERVICE.operation(name).unwrap()
+    }
+
+    #[test]
+    fn a_link_keeps_the_operation_and_nested_values_readable() {
+        let mut form = CallForm::new(op("put-app-replication-configuration"));
+        form.set(0, "app-1");
+        form.set(1, r#"[{"serverGroupId": "g 1"}]"#);
+        let query = form.to_query();
+        assert_eq!(
+            query,
+            r#"op=put-app-replication-configuration&app-id=app-1&server-group-replication-configurations=[{"serverGroupId":%20"g%201"}]"#
+        );
+        let (back, problems) = CallForm::from_query(&sms::SERVICE, &format!("?{query}&bogus=1"));
+        assert_eq!(back, Some(form));
+        assert_eq!(problems.len(), 1);
+        let (none, problems) = CallForm::from_query(&sms::SERVICE, "op=launch-rocket");
+        assert!(none.is_none());
+        assert_eq!(
+            problems[0].message,
+            "\"launch-rocket\" is not an operation of aws sms."
+        );
+    }
+
+    #[test]
+    fn problems_are_at_their_member_and_path_or_line() {
+        let mut form = CallForm::new(op("create-app"));
+        form.set(
+            4,
+            "[{\"serverList\": [{\"replicationJobTerminated\": \"yes\"}]}]",
+        );
+        form.set(5, "[{\"key\": \"k\",\n \"value\": }]");
+        let (_, diagnostics) = form.check();
+        let shown: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "error --tags (line 2, column 11): This is not JSON (expected value).",
+                "error --server-groups (serverGroups[0].serverList[0].replicationJobTerminated): Expected true or false, found a string.",
+            ]
+        );
+    }
+
+    #[test]
+    fn hints_say_what_the_model_allows() {
+        let validation = op("put-app-validation-configuration");
+        let hints: Vec<String> = validation.members().iter().map(hint).collect();
+        assert_eq!(
+            hints[0],
+            "Text. The service expects it to match ^app-[0-9a-f]{17}$"
+        );
+        assert_eq!(
+            hints[1],
+            "JSON: a list of objects with validationId, name, appValidationStrategy, ssmValidationParameters."
+        );
+        let list = op("list-apps");
+        assert_eq!(
+            hint(&list.members()[0]),
+            "JSON: a list of strings, e.g. [\"a\", \"b\"]."
+        );
+        assert_eq!(
+            hint(&op("delete-app").members()[1]),
+            "--force-stop-app-replication (true) or --no-force-stop-app-replication (false)."
+        );
+        let written = written(&Call::new(list));
+        let ids: Vec<_> = written.iter().map(|w| w.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "cli",
+                "json",
+                "yaml",
+                "http",
+                "http-body",
+                "skeleton-input",
+                "skeleton-output"
+            ]
+        );
+        assert_eq!(written[0].file, "list-apps.sh");
+        assert_eq!(written[0].text, "aws sms list-apps\n");
+    }
+
+    #[test]
+    fn documents_fill_the_form_in_json_or_yaml() {
+        let yaml = "serverGroupReplicationConfigurations:\n- serverGroupId: g\n  serverReplicationConfigurations: []\nappId: app-1\n";
+        let (call, problems) = read_document(op("put-app-replication-configuration"), yaml);
+        assert_eq!(problems, []);
+        let form = CallForm::from_call(&call);
+        assert_eq!(form.text(0), "app-1");
+        assert_eq!(
+            form.text(1),
+            "[\n    {\n        \"serverGroupId\": \"g\",\n        \"serverReplicationConfigurations\": []\n    }\n]"
+        );
+        assert_eq!(form.check().0, call);
+        let (_, problems) = read_document(op("create-app"), "{\"tags\": 3}");
+        assert_eq!(
+            problems[0].to_string(),
+            "error --tags: Expected a list, found a number."
+        );
+        let (_, problems) = read_document(op("create-app"), "tags: [\n");
+        assert!(
+            problems[0]
+                .location
+                .as_deref()
+                .unwrap()
+                .starts_with("line ")
+        );
+    }
+}

@@ -30,6 +30,7 @@ for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
     import-worker*) note=' (on first import)' ;;
     send-panel*) note=' (on first send)' ;;
     deferred-outputs*) note=' (when the SDK code tab is first shown)' ;;
+    operation-page*) note=' (only on the page of another operation, ?op=…)' ;;
     *) total=$((total + gz)); note='' ;;
   esac
   printf '%8d B  %7d B gzip  %s%s\n' "$(wc -c <"$f")" "$gz" "$f" "$note"

@@ -17,6 +17,7 @@ pub mod form;
 pub mod import;
 pub mod import_panel;
 pub mod io;
+pub mod operation_page;
 pub mod outputs;
 pub mod panel;
 pub mod persist;

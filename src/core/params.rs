@@ -480,6 +480,25 @@ mod tests {
     }
 
     #[test]
+    fn the_page_shell_names_the_operation_of_this_table() {
+        // boot.js starts the plain page of another operation when `?op=` names one that is
+        // not this page's: index.html says which is this page's.
+        let html =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).unwrap();
+        let attribute = format!(
+            "<html lang=\"en\" data-operation=\"{}\">",
+            OPERATION.cli_name
+        );
+        assert!(html.contains(&attribute), "index.html lacks {attribute}");
+        assert!(
+            SERVICE
+                .operations
+                .iter()
+                .any(|op| std::ptr::eq(*op, OPERATION))
+        );
+    }
+
+    #[test]
     fn flags_and_members_are_unique_and_documented() {
         let mut flags = HashSet::new();
         for p in PARAMS {

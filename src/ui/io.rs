@@ -103,6 +103,20 @@ pub fn replace_query(query: &str) {
     }
 }
 
+/// Sets the document's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Opens this page with another query string (without `?`; empty for the bare page).
+pub fn go(query: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_search(query);
+    }
+}
+
 /// The full address of the page, for showing a share link.
 pub fn href() -> String {
     window()

@@ -522,6 +522,8 @@ class WebDriverPage extends Emitter {
       `${HELPERS}\nreturn (async (...args) => { ${body} })(...arguments).then((value) => ({ value, href: location.href }), (e) => ({ error: String(e && e.message || e), href: location.href }));`,
       ...args,
     );
+    // A script the page's own navigation cut short gives nothing back.
+    if (result == null) throw Object.assign(new Error('the page navigated while a script ran'), { navigated: true });
     this.lastUrl = result.href;
     await this.drain();
     if (result.error !== undefined) throw this.fail(result.error);
@@ -597,6 +599,20 @@ class WebDriverPage extends Emitter {
   }
 
   async waitForFunction(fn, arg) {
+    // A navigation the page starts (a link, a list that opens another page) cuts the polling
+    // script short: poll again in the new page.
+    const until = Date.now() + TIMEOUT;
+    for (;;) {
+      try {
+        return await this.pollFunction(fn, arg);
+      } catch (e) {
+        if (!e.navigated || Date.now() > until) throw e;
+        await sleep(100);
+      }
+    }
+  }
+
+  async pollFunction(fn, arg) {
     // The function is part of the script's text: the page's CSP forbids eval.
     const ok = await this.run(
       `const [arg, timeout] = args;

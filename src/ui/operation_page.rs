@@ -1,0 +1,435 @@
+//! The plain page of every other operation of the service (`?op=<cli name>`).
+//!
+//! It runs in a wasm of its own (`src/bin/operation_page.rs`): `boot.js` starts it instead of
+//! the main page when the address names another operation, so nothing of it is in the main
+//! page's first load. Everything it shows comes from the model and the core
+//! ([`crate::core::call::form`]): one field per request member (a text box, or a list of
+//! values for a boolean or an enum; a JSON text box for a structure or a list), each with a
+//! hint made from the model and its problems; an import box for `--cli-input-json` and
+//! `--cli-input-yaml` documents; and every text the page writes, with copy and download. The
+//! address bar follows the form, so the address is the share link. The next issue brings the
+//! picker and structured controls; this page is deliberately plain.
+
+use leptos::either::{Either, EitherOf3};
+use leptos::prelude::*;
+
+use crate::core::call::Call;
+use crate::core::call::form::{self, CallForm, Written, hint, is_complex, read_document};
+use crate::core::diagnostic::{self, Diagnostic, Severity};
+use crate::core::model::{Member, Operation, ShapeKind};
+use crate::core::params;
+use crate::core::view::{control_id, diagnostics_id, hint_id};
+use crate::ui::diagnostics::diagnostic_item;
+use crate::ui::io;
+
+/// Mounts the page (the operation page's wasm).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(OperationPage);
+}
+
+/// The form and what it gives, as one memo.
+type Checked = Memo<(Call, Vec<Diagnostic>)>;
+
+/// The page: the frame, the operation list, then the operation's form and outputs (or why the
+/// address names no operation).
+#[component]
+fn OperationPage() -> impl IntoView {
+    let (form, problems) = CallForm::from_query(params::SERVICE, &io::query());
+    let current = form.as_ref().map(|f| f.operation.cli_name);
+    let status = RwSignal::new(String::new());
+    let service = params::SERVICE.metadata.cli_name;
+    let body = match form {
+        Some(form) => Either::Left(view! { <Page form problems status /> }),
+        None => Either::Right(view! {
+            <main class="layout">
+                <ul class="diagnostics" id="link-problems" role="alert">
+                    {problems.into_iter().map(diagnostic_item).collect_view()}
+                </ul>
+            </main>
+        }),
+    };
+    view! {
+        <header class="top">
+            <h1>"SMS Job Builder"</h1>
+            <p class="tagline">
+                "Build a call of " <code>"aws " {service}</code>
+                " from one checked form: the command, its input documents and the exact HTTP request."
+            </p>
+        </header>
+        <aside class="notice" role="note">
+            <strong>"AWS retired the Server Migration Service in 2022."</strong>
+            " Only AWS CLI releases up to v1 1.42.30 (botocore 1.40.30) and v2 2.30.1 still have "
+            <code>"aws " {service}</code>
+            "; newer ones removed the command."
+        </aside>
+        <OperationPicker current />
+        {body}
+        <p class="status" role="status" aria-live="polite">
+            {move || status.get()}
+        </p>
+    }
+}
+
+/// Every operation of the service, as a list that opens the chosen one's page.
+#[component]
+fn OperationPicker(current: Option<&'static str>) -> impl IntoView {
+    let options = params::SERVICE
+        .operations
+        .iter()
+        .map(|op| {
+            view! {
+                <option value=op.cli_name selected=current == Some(op.cli_name)>
+                    {op.cli_name}
+                </option>
+            }
+        })
+        .collect_view();
+    let open = move |ev: web_sys::Event| {
+        let name = event_target_value(&ev);
+        // The main page is the full form of its operation.
+        if name == params::OPERATION.cli_name {
+            io::go("");
+        } else {
+            io::go(&format!("{}={name}", form::OP_KEY));
+        }
+    };
+    view! {
+        <nav class="op-picker top">
+            <label for="op-pick" class="label">
+                "Operation"
+            </label>
+            <select id="op-pick" name="op" on:change=open>
+                <option value="" disabled selected=current.is_none()>
+                    "Choose an operation"
+                </option>
+                {options}
+            </select>
+        </nav>
+    }
+}
+
+/// One operation's form, import box and outputs.
+#[component]
+fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> impl IntoView {
+    let operation = form.operation;
+    io::set_title(&format!(
+        "SMS Job Builder — aws {} {}",
+        operation.metadata.cli_name, operation.cli_name
+    ));
+    let form = RwSignal::new(form);
+    let checked: Checked = Memo::new(move |_| form.with(CallForm::check));
+    // I/O: the address bar follows the form, so it is the share link.
+    Effect::new(move |_| io::replace_query(&form.with(CallForm::to_query)));
+    let link_problems = (!problems.is_empty()).then(|| {
+        view! {
+            <ul class="diagnostics" id="link-problems">
+                {problems.into_iter().map(diagnostic_item).collect_view()}
+            </ul>
+        }
+    });
+    let fields = operation
+        .members()
+        .iter()
+        .enumerate()
+        .map(|(index, member)| view! { <MemberField form checked index member /> })
+        .collect_view();
+    let no_input = operation.members().is_empty().then(
+        || view! { <p class="group-note">"This operation takes no values: it sends {}."</p> },
+    );
+    let paginated = operation.paginated.then(|| {
+        view! {
+            <p class="group-note">
+                "The CLI pages through the answers by itself; giving --next-token or --max-results turns that off and asks for one page."
+            </p>
+        }
+    });
+    view! {
+        <main class="layout">
+            <div class="form-column">
+                {link_problems}
+                <DocumentImport form operation />
+                <form class="job-form op-form" novalidate on:submit=|ev| ev.prevent_default()>
+                    <fieldset class="group">
+                        <legend>
+                            <h2>"aws " {operation.metadata.cli_name} " " {operation.cli_name}</h2>
+                        </legend>
+                        {no_input}
+                        {paginated}
+                        {fields}
+                    </fieldset>
+                </form>
+            </div>
+            <div class="output-column">
+                <OperationOutputs checked status />
+            </div>
+        </main>
+    }
+}
+
+/// One request member: its name and flag, its control, the model's hint and its problems.
+#[component]
+fn MemberField(
+    form: RwSignal<CallForm>,
+    checked: Checked,
+    index: usize,
+    member: &'static Member,
+) -> impl IntoView {
+    let flag = member.flag;
+    let id = control_id(flag);
+    let described = format!("{} {}", hint_id(flag), diagnostics_id(flag));
+    let value = move || form.with(|f| f.text(index).to_owned());
+    let typed = move |ev: web_sys::Event| form.update(|f| f.set(index, event_target_value(&ev)));
+    let problems = Memo::new(move |_| {
+        checked.with(|(_, all)| {
+            all.iter()
+                .filter(|d| d.param == Some(flag))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let invalid = move || {
+        if problems.with(|p| diagnostic::has_errors(p)) {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let choices: Option<Vec<(&'static str, String)>> = match &member.shape.kind {
+        ShapeKind::Boolean => Some(vec![
+            ("true", format!("true (--{flag})")),
+            ("false", format!("false (--no-{flag})")),
+        ]),
+        ShapeKind::String(text) if !text.values.is_empty() => {
+            Some(text.values.iter().map(|v| (*v, (*v).to_owned())).collect())
+        }
+        _ => None,
+    };
+    let control = if is_complex(member) {
+        EitherOf3::A(view! {
+            <textarea
+                id=id.clone()
+                name=flag
+                rows="6"
+                spellcheck="false"
+                autocomplete="off"
+                aria-describedby=described.clone()
+                aria-invalid=invalid
+                prop:value=value
+                on:input=typed
+            ></textarea>
+        })
+    } else if let Some(choices) = choices {
+        let options = choices
+            .into_iter()
+            .map(|(v, label)| {
+                view! {
+                    <option value=v prop:selected=move || form.with(|f| f.text(index) == v)>
+                        {label}
+                    </option>
+                }
+            })
+            .collect_view();
+        EitherOf3::B(view! {
+            <select
+                id=id.clone()
+                name=flag
+                aria-describedby=described.clone()
+                aria-invalid=invalid
+                on:change=typed
+            >
+                <option value="" prop:selected=move || form.with(|f| f.text(index).is_empty())>
+                    "(not set)"
+                </option>
+                {options}
+            </select>
+        })
+    } else {
+        EitherOf3::C(view! {
+            <input
+                type="text"
+                id=id.clone()
+                name=flag
+                spellcheck="false"
+                autocomplete="off"
+                aria-describedby=described.clone()
+                aria-invalid=invalid
+                prop:value=value
+                on:input=typed
+            />
+        })
+    };
+    let required = member
+        .required
+        .then(|| view! { <span class="required" aria-hidden="true">" required"</span> });
+    view! {
+        <div class="field" data-flag=flag>
+            <label class="label" for=id>
+                {member.name}
+                {required}
+                " "
+                <code class="flag">"--" {flag}</code>
+            </label>
+            {control}
+            <p class="hint" id=hint_id(flag)>
+                {hint(member)}
+            </p>
+            <ul class="diagnostics" id=diagnostics_id(flag)>
+                {move || problems.get().into_iter().map(diagnostic_item).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// Pasting a `--cli-input-json` or `--cli-input-yaml` document fills the form; a form that
+/// already holds values is replaced only after the user says so.
+#[component]
+fn DocumentImport(form: RwSignal<CallForm>, operation: &'static Operation) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<Diagnostic>::new());
+    let pending = RwSignal::new(None::<CallForm>);
+    let fill = move |read: CallForm| {
+        form.set(read);
+        pending.set(None);
+    };
+    let run = move |_| {
+        let (call, found) = read_document(operation, &text.get_untracked());
+        // A text that could not be read at all changes nothing.
+        let unreadable = found
+            .iter()
+            .any(|d| d.severity == Severity::Error && d.param.is_none() && d.location.is_some());
+        problems.set(found);
+        if unreadable {
+            return;
+        }
+        let read = CallForm::from_call(&call);
+        if form.with_untracked(CallForm::is_empty) {
+            fill(read);
+        } else {
+            pending.set(Some(read));
+        }
+    };
+    let confirm = move || {
+        pending.with(Option::is_some).then(|| {
+            view! {
+                <p class="confirm-inline" role="alert">
+                    "The form already holds values. Replace them with the document's? "
+                    <button
+                        type="button"
+                        id="import-replace"
+                        on:click=move |_| {
+                            if let Some(read) = pending.get_untracked() {
+                                fill(read);
+                            }
+                        }
+                    >
+                        "Replace"
+                    </button>
+                    " "
+                    <button type="button" id="import-cancel" on:click=move |_| pending.set(None)>
+                        "Keep the form"
+                    </button>
+                </p>
+            }
+        })
+    };
+    view! {
+        <details class="panel-box import" id="import">
+            <summary>"Import a --cli-input-json or --cli-input-yaml document"</summary>
+            <label for="import-text" class="label">
+                "Paste a JSON or YAML document of " <code>{operation.cli_name}</code>
+            </label>
+            <textarea
+                id="import-text"
+                name="import-text"
+                spellcheck="false"
+                autocomplete="off"
+                prop:value=text
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+            <div class="row">
+                <button type="button" id="import-run" on:click=run>
+                    "Import"
+                </button>
+            </div>
+            {confirm}
+            <ul class="diagnostics" id="import-problems">
+                {move || problems.get().into_iter().map(diagnostic_item).collect_view()}
+            </ul>
+        </details>
+    }
+}
+
+/// Every text the page writes, each with copy and download; a note while the form has errors.
+#[component]
+fn OperationOutputs(checked: Checked, status: RwSignal<String>) -> impl IntoView {
+    let written = Memo::new(move |_| checked.with(|(call, _)| form::written(call)));
+    let incomplete = move || checked.with(|(_, d)| diagnostic::has_errors(d));
+    let count = written.with_untracked(Vec::len);
+    let sections = (0..count)
+        .map(|k| view! { <WrittenPanel written k status /> })
+        .collect_view();
+    view! {
+        <section class="outputs op-outputs" id="outputs" aria-labelledby="outputs-title">
+            <h2 id="outputs-title">"Outputs"</h2>
+            {move || {
+                incomplete()
+                    .then(|| {
+                        view! {
+                            <p class="incomplete" role="note">
+                                "The form has errors: the CLI would refuse this call. Fix them first."
+                            </p>
+                        }
+                    })
+            }}
+            {sections}
+        </section>
+    }
+}
+
+/// One text, with its heading, copy and download.
+#[component]
+fn WrittenPanel(written: Memo<Vec<Written>>, k: usize, status: RwSignal<String>) -> impl IntoView {
+    let part = move || written.with(|all| all[k].clone());
+    let first = part();
+    let copy = move |_| {
+        let text = part().text;
+        leptos::task::spawn_local(async move {
+            status.set(if io::copy(&text).await {
+                "Copied to the clipboard.".to_owned()
+            } else {
+                "The browser refused the clipboard; select the text and copy it.".to_owned()
+            });
+        });
+    };
+    let download = move |_| {
+        let Written {
+            file, media, text, ..
+        } = part();
+        if io::download(&file, &text, media) {
+            status.set(format!("Downloading {file}."));
+        }
+    };
+    let empty = first.text.is_empty().then(|| {
+        view! { <p class="group-note">"The CLI prints nothing here: the answer has no members."</p> }
+    });
+    view! {
+        <div class="panel op-panel" id=format!("panel-{}", first.id)>
+            <div class="panel-bar">
+                <h3>{first.title}</h3>
+                <div class="actions">
+                    <button type="button" class="copy" on:click=copy>
+                        "Copy"
+                    </button>
+                    <button type="button" class="download" on:click=download>
+                        "Download " <span class="file-name">{first.file.clone()}</span>
+                    </button>
+                </div>
+            </div>
+            {empty}
+            <pre class="code" id=format!("out-{}", first.id) tabindex="0" aria-label=first.title>
+                {move || written.with(|all| all[k].text.clone())}
+            </pre>
+        </div>
+    }
+}

@@ -1,0 +1,163 @@
+// The plain page of every other operation (`?op=…`, src/ui/operation_page.rs) in each browser
+// engine (harness.mjs): a nested document imported into put-app-replication-configuration
+// fills the form and every output shows it; the address is the share link; problems inside a
+// JSON value are shown at their path; the list of operations opens another one; the main page
+// stays the main page.
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { test, startServer, launch, openPage, ready, out, later } from './harness.mjs';
+
+const SEED = later();
+
+let server;
+let url;
+let origin;
+let browser;
+
+before(async () => {
+  ({ server, url, origin } = await startServer());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page, runs `body(page)`, then checks the page stayed clean. */
+async function withPage(query, body) {
+  const { context, page, problems } = await openPage(browser, origin);
+  try {
+    await page.goto(url + query);
+    await body(page);
+    assert.deepEqual(problems.console, [], 'console errors');
+    assert.deepEqual(problems.foreign, [], 'requests to another origin');
+  } finally {
+    await context.close();
+  }
+}
+
+/** Waits for the operation page's outputs. */
+function opReady(page) {
+  return page.waitForSelector('#out-http-body', { state: 'attached' });
+}
+
+const DOCUMENT = `appId: app-0123456789abcdef0
+serverGroupReplicationConfigurations:
+- serverGroupId: g-1
+  serverReplicationConfigurations:
+  - serverReplicationParameters:
+      frequency: 12
+      seedTime: '${SEED.iso}'
+      runOnce: true
+    server:
+      serverId: "it's \\"quoted\\""
+      vmServer: {}
+- serverReplicationConfigurations: []
+`;
+
+const BODY =
+  '{"appId": "app-0123456789abcdef0", "serverGroupReplicationConfigurations": [{"serverGroupId": "g-1", ' +
+  '"serverReplicationConfigurations": [{"server": {"serverId": "it\'s \\"quoted\\"", "vmServer": {}}, ' +
+  `"serverReplicationParameters": {"seedTime": ${SEED.epoch}, "frequency": 12, "runOnce": true}}]}, ` +
+  '{"serverReplicationConfigurations": []}]}';
+
+/** Every output of the page holds the document's values. */
+async function outputsShowTheDocument(page) {
+  await page.waitForFunction((body) => document.getElementById('out-http-body').textContent === body, BODY);
+  assert.equal(await out(page, 'http-body'), BODY);
+  const http = await out(page, 'http');
+  assert.match(http, /^POST \/ HTTP\/1\.1\n/);
+  assert.match(http, /\nX-Amz-Target: AWSServerMigrationService_V2016_10_24\.PutAppReplicationConfiguration\n/);
+  assert.ok(http.endsWith(`\n\n${BODY}`));
+  const json = JSON.parse(await out(page, 'json'));
+  assert.equal(json.serverGroupReplicationConfigurations[0].serverReplicationConfigurations[0].serverReplicationParameters.seedTime, SEED.iso);
+  assert.deepEqual(Object.keys(json.serverGroupReplicationConfigurations[0].serverReplicationConfigurations[0]), ['server', 'serverReplicationParameters']);
+  const yaml = await out(page, 'yaml');
+  assert.ok(yaml.includes(`      seedTime: '${SEED.iso}'\n`), yaml);
+  assert.ok(yaml.startsWith('appId: app-0123456789abcdef0\nserverGroupReplicationConfigurations:\n- serverGroupId: g-1\n'), yaml);
+  const cli = await out(page, 'cli');
+  assert.ok(cli.startsWith('aws sms put-app-replication-configuration \\\n    --app-id app-0123456789abcdef0 \\\n    --server-group-replication-configurations \'[{"serverGroupId": "g-1", '), cli);
+  assert.match(await out(page, 'skeleton-input'), /"seedTime": "1970-01-01T00:00:00"/);
+}
+
+test('a nested document imported on the page of put-app-replication-configuration fills every output', async () => {
+  await withPage('?op=put-app-replication-configuration', async (page) => {
+    await opReady(page);
+    assert.equal(await page.title(), 'SMS Job Builder — aws sms put-app-replication-configuration');
+    await page.click('details.import > summary');
+    await page.fill('#import-text', DOCUMENT);
+    await page.click('#import-run');
+    await page.waitForFunction(() => document.getElementById('f-app-id').value !== '');
+    assert.equal(await page.inputValue('#f-app-id'), 'app-0123456789abcdef0');
+    const nested = JSON.parse(await page.inputValue('#f-server-group-replication-configurations'));
+    assert.equal(nested[0].serverReplicationConfigurations[0].server.serverId, 'it\'s "quoted"');
+    await outputsShowTheDocument(page);
+    assert.deepEqual(await page.$$eval('.diagnostics li', (items) => items.map((li) => li.textContent)), []);
+
+    // The address is the share link: a fresh page opened from it shows the same.
+    await page.waitForFunction(() => location.search.includes('server-group-replication-configurations='));
+    const link = page.url();
+    assert.match(link, /\?op=put-app-replication-configuration&app-id=app-0123456789abcdef0&server-group-replication-configurations=\[/);
+    await page.goto(link);
+    await opReady(page);
+    await outputsShowTheDocument(page);
+
+    // A second import asks before replacing a filled form.
+    await page.click('details.import > summary');
+    await page.fill('#import-text', '{"appId": "app-other"}');
+    await page.click('#import-run');
+    await page.waitForSelector('#import-replace');
+    await page.click('#import-cancel');
+    assert.equal(await page.inputValue('#f-app-id'), 'app-0123456789abcdef0');
+  });
+});
+
+test('a problem inside a JSON value is shown at its path, and fixing it clears it', async () => {
+  await withPage('?op=create-app&name=web', async (page) => {
+    await opReady(page);
+    await page.fill('#f-server-groups', '[{"serverList": [{"replicationJobTerminated": "yes"}]}]');
+    await page.waitForSelector('#diag-server-groups li');
+    assert.equal(
+      await page.textContent('#diag-server-groups li'),
+      'Error: (serverGroups[0].serverList[0].replicationJobTerminated) Expected true or false, found a string.',
+    );
+    assert.equal(await page.getAttribute('#f-server-groups', 'aria-invalid'), 'true');
+    assert.ok(await page.isVisible('.op-outputs .incomplete'));
+    await page.fill('#f-server-groups', '[{"serverList": [{"replicationJobTerminated": false}]}]');
+    await page.waitForFunction(() => document.querySelector('#diag-server-groups li') === null);
+    assert.equal(
+      await out(page, 'http-body'),
+      '{"name": "web", "serverGroups": [{"serverList": [{"replicationJobTerminated": false}]}]}',
+    );
+    await page.fill('#f-tags', '[{"key": "k",\n "value": }]');
+    await page.waitForSelector('#diag-tags li');
+    assert.match(await page.textContent('#diag-tags li'), /^Error: \(line 2, column 11\) This is not JSON/);
+  });
+});
+
+test('the list of operations opens another operation, and the main page stays the main page', async () => {
+  await withPage('?op=delete-server-catalog', async (page) => {
+    await opReady(page);
+    assert.equal(await out(page, 'http-body'), '{}');
+    assert.match(await page.textContent('.op-form'), /This operation takes no values/);
+    await page.selectOption('#op-pick', 'list-apps');
+    await page.waitForFunction(() => document.title.endsWith('aws sms list-apps'));
+    await opReady(page);
+    await page.fill('#f-app-ids', '["app-1", "app-2"]');
+    await page.waitForFunction(() => document.getElementById('out-cli').textContent.includes('--app-ids app-1 app-2'));
+    assert.match(await page.textContent('.op-form'), /turns that off/);
+  });
+  await withPage('?op=create-replication-job&server-id=s-1', async (page) => {
+    await ready(page);
+    assert.equal(await page.inputValue('.job-form [name="server-id"]'), 's-1');
+    // The link's `op` names the page's own operation: no "unknown key" about it.
+    assert.ok(await page.isVisible('#restored'));
+    assert.equal(await page.$$eval('#link-problems li', (l) => l.length), 0);
+  });
+  await withPage('?op=launch-rocket', async (page) => {
+    await page.waitForSelector('#link-problems li');
+    assert.equal(await page.textContent('#link-problems li'), 'Error: "launch-rocket" is not an operation of aws sms.');
+  });
+});

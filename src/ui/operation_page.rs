@@ -273,6 +273,10 @@ fn MemberField(
             {control}
             <p class="hint" id=hint_id(flag)>
                 {hint(member)}
+                {move || {
+                    form.with(|f| f.is_given(index) && f.text(index).is_empty())
+                        .then_some(" Given as the empty string.")
+                }}
             </p>
             <ul class="diagnostics" id=diagnostics_id(flag)>
                 {move || problems.get().into_iter().map(diagnostic_item).collect_view()}

@@ -1,9 +1,10 @@
-//! The plain form of any operation: one text per request member, as typed. A scalar member's
-//! text is its value (empty: not given); a structure's or a list's text is JSON (empty: not
-//! given; `[]` and `{}` are values). [`CallForm::check`] turns it into a [`Call`] with every
+//! The plain form of any operation: one text per request member, as typed, or none when the
+//! member is not given. A scalar member's text is its value (clearing a box leaves the member
+//! out; the empty string itself comes from an imported document or a link's `flag=`); a
+//! structure's or a list's text is JSON (`[]` and `{}` are values). [`CallForm::check`] turns it into a [`Call`] with every
 //! problem at its member, and inside a JSON text at its path or its line and column.
 //!
-//! A share link is the operation and the texts as a readable query
+//! A share link is the operation and the given texts as a readable query
 //! (`op=put-app-replication-configuration&app-id=app-1&server-group-replication-configurations=[…]`,
 //! percent-encoded only where a query needs it, members in model order), so nested values stay
 //! readable and the same form always gives the same link.
@@ -24,8 +25,8 @@ pub const OP_KEY: &str = "op";
 pub struct CallForm {
     /// The operation.
     pub operation: &'static Operation,
-    /// One text per request member, in model order.
-    texts: Vec<String>,
+    /// One text per request member, in model order; `None` when it is not given.
+    texts: Vec<Option<String>>,
 }
 
 impl PartialEq for CallForm {
@@ -49,25 +50,41 @@ impl CallForm {
     pub fn new(operation: &'static Operation) -> Self {
         Self {
             operation,
-            texts: vec![String::new(); operation.members().len()],
+            texts: vec![None; operation.members().len()],
         }
     }
 
-    /// The text of the member at this position.
+    /// The text of the member at this position (empty when it is not given).
     pub fn text(&self, index: usize) -> &str {
-        self.texts.get(index).map_or("", String::as_str)
+        self.texts
+            .get(index)
+            .and_then(Option::as_deref)
+            .unwrap_or_default()
     }
 
-    /// Sets the text of the member at this position.
+    /// True when the member at this position is given, if only as the empty string.
+    pub fn is_given(&self, index: usize) -> bool {
+        self.texts.get(index).is_some_and(Option::is_some)
+    }
+
+    /// What typing does: the member at this position holds the text, or is left out when the
+    /// text is empty.
     pub fn set(&mut self, index: usize, text: impl Into<String>) {
+        let text = text.into();
+        self.give(index, (!text.is_empty()).then_some(text));
+    }
+
+    /// Gives the member at this position exactly this text (`Some("")` is the empty string), or
+    /// leaves it out.
+    pub fn give(&mut self, index: usize, text: Option<String>) {
         if let Some(slot) = self.texts.get_mut(index) {
-            *slot = text.into();
+            *slot = text;
         }
     }
 
-    /// True when nothing is typed.
+    /// True when no member is given.
     pub fn is_empty(&self) -> bool {
-        self.texts.iter().all(String::is_empty)
+        self.texts.iter().all(Option::is_none)
     }
 
     /// The call the texts give, with every problem: a JSON text that is not JSON (at its line
@@ -80,10 +97,9 @@ impl CallForm {
         let mut problems = Vec::new();
         let mut slots = vec![None; operation.members().len()];
         for (i, member) in operation.members().iter().enumerate() {
-            let text = self.text(i);
-            if text.is_empty() {
+            let Some(text) = self.texts.get(i).and_then(Option::as_deref) else {
                 continue;
-            }
+            };
             let path = Path::root().then(Step::Member(i));
             if is_complex(member) {
                 match serde_json::from_str::<Json>(text) {
@@ -109,8 +125,8 @@ impl CallForm {
         if let Value::Structure(slots) = &call.input {
             for (i, (member, slot)) in call.operation.members().iter().zip(slots).enumerate() {
                 match slot {
-                    Some(Value::Scalar(text)) => form.set(i, text.clone()),
-                    Some(value) => form.set(i, call::member_json(member.shape, value)),
+                    Some(Value::Scalar(text)) => form.give(i, Some(text.clone())),
+                    Some(value) => form.give(i, Some(call::member_json(member.shape, value))),
                     None => {}
                 }
             }
@@ -123,7 +139,7 @@ impl CallForm {
     pub fn to_query(&self) -> String {
         let mut query = format!("{OP_KEY}={}", escape(self.operation.cli_name));
         for (member, text) in self.operation.members().iter().zip(&self.texts) {
-            if !text.is_empty() {
+            if let Some(text) = text {
                 query.push('&');
                 query.push_str(member.flag);
                 query.push('=');
@@ -174,7 +190,7 @@ impl CallForm {
                 continue;
             }
             match operation.members().iter().position(|m| m.flag == key) {
-                Some(i) => form.set(i, value),
+                Some(i) => form.give(i, Some(value)),
                 None => diagnostics.push(
                     Diagnostic::general(
                         Severity::Warning,

@@ -34,7 +34,7 @@ fn time() -> impl Strategy<Value = String> {
     (0_i64..4_102_444_800, 0_usize..4).prop_map(|(seconds, form)| match form {
         0 => seconds.to_string(),
         1 => timestamp::format_utc(seconds),
-        2 => format!("{}.5", seconds),
+        2 => format!("{seconds}.5"),
         _ => timestamp::format_utc(seconds)
             .replace('T', " ")
             .replace('Z', ""),

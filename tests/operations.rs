@@ -13,7 +13,8 @@
 //!
 //! Calls the CLI refuses (a required member missing, a value under its `min`) must get an error
 //! from `Call::check`. The input and output skeletons of every operation equal the CLI's (enum
-//! placeholders set to the first value, as v1 picks them at random).
+//! placeholders set to the first value, as v1 picks them at random); every YAML skeleton loads,
+//! in YAML 1.2 and 1.1, as the input skeleton's values.
 //!
 //! The CLI runs in one process for the whole corpus (`support/cli_batch.py`, only the network
 //! replaced). Needs the venv `scripts/setup.sh` makes; fails (never skips) without it.
@@ -389,6 +390,18 @@ fn every_operation_sends_our_body_in_every_form() {
     ));
 }
 
+/// A loaded YAML value with each date-time (`{"date": iso}` from the batch) as its ISO text.
+fn undated(value: &Json) -> Json {
+    match value {
+        Json::Object(map) if map.len() == 1 && map.contains_key("date") => map["date"].clone(),
+        Json::Object(map) => {
+            Json::Object(map.iter().map(|(k, v)| (k.clone(), undated(v))).collect())
+        }
+        Json::Array(items) => Json::Array(items.iter().map(undated).collect()),
+        other => other.clone(),
+    }
+}
+
 #[test]
 fn every_skeleton_is_the_one_the_cli_prints() {
     let mut lines = Vec::new();
@@ -411,10 +424,22 @@ fn every_skeleton_is_the_one_the_cli_prints() {
         let mut argv = minimal.argv();
         argv.extend(["--generate-cli-skeleton".to_owned(), "output".to_owned()]);
         lines.push(json!({ "argv": argv, "skeleton": true }));
+        lines.push(json!({ "op": operation.cli_name, "yaml": call::skeleton_yaml(operation) }));
     }
     let answers = batch(&lines);
     let mut wrong = Vec::new();
-    for (operation, answers) in sms::SERVICE.operations.iter().zip(answers.chunks(2)) {
+    for (operation, answers) in sms::SERVICE.operations.iter().zip(answers.chunks(3)) {
+        // The YAML skeleton holds the input skeleton's placeholders (its time unquoted, so
+        // YAML readers make it a date-time), for YAML 1.2 and 1.1 alike.
+        let input: Json = serde_json::from_str(&call::skeleton_input(operation)).unwrap();
+        for reader in ["yaml12", "yaml11"] {
+            if undated(&answers[2][reader]) != input {
+                wrong.push(format!(
+                    "{} yaml-input ({reader}): {}",
+                    operation.cli_name, answers[2][reader]
+                ));
+            }
+        }
         for (ours, answer, which) in [
             (call::skeleton_input(operation), &answers[0], "input"),
             (call::skeleton_output(operation), &answers[1], "output"),

@@ -8,10 +8,12 @@
 //! `create-replication-job` still has its own, older pipeline (`params`, `validate`, `render`)
 //! with its overlay texts and console rules; the next steps of issue 19 put it on this one.
 
+use std::fmt::Write as _;
+
 use serde_json::Value as Json;
 
 use crate::core::diagnostic::Severity;
-use crate::core::model::{Operation, Shape, ShapeKind};
+use crate::core::model::{Member, Operation, Shape, ShapeKind};
 use crate::core::render::cli::sh_word;
 use crate::core::render::http::HttpRequest;
 use crate::core::render::json::push_string;
@@ -562,6 +564,110 @@ fn skeleton_json(out: &mut String, shape: &'static Shape, value: &Value, depth: 
     }
 }
 
+/// `--generate-cli-skeleton yaml-input` of an operation, laid out as CLI v2 lays it out: every
+/// member with its placeholder (`''`, `0`, `true`, the first value of an enum, the unquoted
+/// `1970-01-01 00:00:00` for a time) and a comment in the tool's words, made from the model
+/// (`[REQUIRED] `, what the member takes, and `Valid values are: …` for an enum); a structure
+/// or list member's comment on its key's line and its content below; list items as `- ` at
+/// their key's indentation; two spaces before the `#` of the first key of every mapping, one
+/// before every other.
+pub fn skeleton_yaml(operation: &'static Operation) -> String {
+    let shape = request_shape(operation);
+    if shape.members().is_empty() {
+        return "{}\n".to_owned();
+    }
+    let mut out = String::new();
+    skeleton_yaml_mapping(&mut out, shape, 0, "");
+    out
+}
+
+/// The lines of a structure's members at `indent`; the first line starts with `first` (`- `
+/// for a list item) in place of its indentation's last two spaces.
+fn skeleton_yaml_mapping(out: &mut String, shape: &'static Shape, indent: usize, first: &str) {
+    for (i, member) in shape.members().iter().enumerate() {
+        let lead = if i == 0 && !first.is_empty() {
+            format!("{}{first}", " ".repeat(indent - 2))
+        } else {
+            " ".repeat(indent)
+        };
+        let gap = if i == 0 { "  " } else { " " };
+        let comment = skeleton_comment(member);
+        match &member.shape.kind {
+            ShapeKind::Structure(_) => {
+                let _ = writeln!(out, "{lead}{}:{gap}# {comment}", member.name);
+                skeleton_yaml_mapping(out, member.shape, indent + 2, "");
+            }
+            ShapeKind::List(item) => {
+                let _ = writeln!(out, "{lead}{}:{gap}# {comment}", member.name);
+                match item.kind {
+                    ShapeKind::Structure(_) => skeleton_yaml_mapping(out, item, indent + 2, "- "),
+                    _ => {
+                        let _ = writeln!(out, "{}- {}", " ".repeat(indent), yaml_placeholder(item));
+                    }
+                }
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "{lead}{}: {}{gap}# {comment}",
+                    member.name,
+                    yaml_placeholder(member.shape)
+                );
+            }
+        }
+    }
+}
+
+/// A scalar's placeholder in the YAML skeleton.
+fn yaml_placeholder(shape: &Shape) -> String {
+    match &shape.kind {
+        ShapeKind::String(text) => text
+            .values
+            .first()
+            .map_or_else(|| "''".to_owned(), |v| yaml::scalar(v)),
+        ShapeKind::Integer(_) | ShapeKind::Long(_) | ShapeKind::Float | ShapeKind::Double => {
+            "0".to_owned()
+        }
+        ShapeKind::Boolean => "true".to_owned(),
+        ShapeKind::Timestamp => "1970-01-01 00:00:00".to_owned(),
+        _ => "''".to_owned(),
+    }
+}
+
+/// A member's comment in the YAML skeleton, in the tool's words.
+fn skeleton_comment(member: &Member) -> String {
+    let kind = match &member.shape.kind {
+        ShapeKind::String(text) if !text.values.is_empty() => "One value of a list.".to_owned(),
+        ShapeKind::String(text) => match (text.min, text.max) {
+            (Some(min), Some(max)) => format!("A string of {min} to {max} characters."),
+            (Some(min), None) => format!("A string of at least {min} characters."),
+            (None, Some(max)) => format!("A string of at most {max} characters."),
+            (None, None) => "A string.".to_owned(),
+        },
+        ShapeKind::Integer(range) | ShapeKind::Long(range) => match (range.min, range.max) {
+            (Some(min), Some(max)) => format!("A whole number from {min} to {max}."),
+            (Some(min), None) => format!("A whole number, at least {min}."),
+            (None, Some(max)) => format!("A whole number, at most {max}."),
+            (None, None) => "A whole number.".to_owned(),
+        },
+        ShapeKind::Boolean => "true or false.".to_owned(),
+        ShapeKind::Timestamp => "A point in time (UTC unless a zone is given).".to_owned(),
+        ShapeKind::List(item) if matches!(item.kind, ShapeKind::Structure(_)) => {
+            "A list of entries like the one below.".to_owned()
+        }
+        ShapeKind::List(_) => "A list of values.".to_owned(),
+        ShapeKind::Structure(_) => "A group of the values below.".to_owned(),
+        _ => "A value.".to_owned(),
+    };
+    let required = if member.required { "[REQUIRED] " } else { "" };
+    let values = member.shape.values();
+    if values.is_empty() {
+        format!("{required}{kind}")
+    } else {
+        format!("{required}{kind} Valid values are: {}.", values.join(", "))
+    }
+}
+
 /// The path of a problem, spelled from the operation's request (`serverGroups[0].name`), or
 /// `input` for the request itself.
 pub fn spell(operation: &'static Operation, path: &Path) -> String {
@@ -738,6 +844,60 @@ serverGroupReplicationConfigurations:
         assert_eq!(skeleton_input(op), read("skeleton-input.json"));
         assert_eq!(skeleton_output(op), read("skeleton-output.json"));
         assert_eq!(skeleton_output(self::op("delete-app")), "");
+    }
+
+    /// The layout of CLI v2's `--generate-cli-skeleton yaml-input` for this operation
+    /// (NESTED-FACTS §2.4): each line up to its `#`, the comments (AWS's words) left out.
+    const V2_REPLICATION_LAYOUT: &str = "appId: ''  #
+serverGroupReplicationConfigurations: #
+- serverGroupId: ''  #
+  serverReplicationConfigurations: #
+  - server:  #
+      serverId: ''  #
+      serverType: VIRTUAL_MACHINE #
+      vmServer: #
+        vmServerAddress:  #
+          vmManagerId: ''  #
+          vmId: '' #
+        vmName: '' #
+        vmManagerName: '' #
+        vmManagerType: VSPHERE #
+        vmPath: '' #
+      replicationJobId: '' #
+      replicationJobTerminated: true #
+    serverReplicationParameters: #
+      seedTime: 1970-01-01 00:00:00  #
+      frequency: 0 #
+      runOnce: true #
+      licenseType: AWS #
+      numberOfRecentAmisToKeep: 0 #
+      encrypted: true #
+      kmsKeyId: '' #
+";
+
+    #[test]
+    fn the_yaml_skeleton_has_the_cli_s_layout_in_our_words() {
+        let ours = skeleton_yaml(op("put-app-replication-configuration"));
+        let layout: String = ours
+            .lines()
+            .map(|line| format!("{}#\n", &line[..=line.find(" #").unwrap()]))
+            .collect();
+        assert_eq!(layout, V2_REPLICATION_LAYOUT);
+        assert!(
+            ours.contains("licenseType: AWS # One value of a list. Valid values are: AWS, BYOL.\n")
+        );
+        assert_eq!(
+            skeleton_yaml(op("notify-app-validation-output"))
+                .lines()
+                .next(),
+            Some("appId: ''  # [REQUIRED] A string.")
+        );
+        assert_eq!(skeleton_yaml(op("import-server-catalog")), "{}\n");
+        let apps = skeleton_yaml(op("list-apps"));
+        assert!(
+            apps.starts_with("appIds:  # A list of values.\n- ''\nnextToken: '' #"),
+            "{apps}"
+        );
     }
 
     #[test]

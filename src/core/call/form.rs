@@ -267,7 +267,7 @@ pub struct Written {
 }
 
 /// Every text the plain page writes for a call, in the order shown: the bash command, the two
-/// documents, the HTTP request and body, and the two skeletons.
+/// documents, the HTTP request and body, and the three skeletons.
 pub fn written(call: &Call) -> Vec<Written> {
     let operation = call.operation;
     let file = |extension: &str| format!("{}.{extension}", operation.cli_name);
@@ -314,6 +314,13 @@ pub fn written(call: &Call) -> Vec<Written> {
             file: format!("{}-skeleton.json", operation.cli_name),
             media: "application/json",
             text: call::skeleton_input(operation),
+        },
+        Written {
+            id: "skeleton-yaml-input",
+            title: "--generate-cli-skeleton yaml-input",
+            file: format!("{}-skeleton.yaml", operation.cli_name),
+            media: "application/yaml",
+            text: call::skeleton_yaml(operation),
         },
         Written {
             id: "skeleton-output",
@@ -544,6 +551,7 @@ mod tests {
                 "http",
                 "http-body",
                 "skeleton-input",
+                "skeleton-yaml-input",
                 "skeleton-output"
             ]
         );

@@ -878,10 +878,11 @@ serverGroupReplicationConfigurations: #
     #[test]
     fn the_yaml_skeleton_has_the_cli_s_layout_in_our_words() {
         let ours = skeleton_yaml(op("put-app-replication-configuration"));
-        let layout: String = ours
-            .lines()
-            .map(|line| format!("{}#\n", &line[..=line.find(" #").unwrap()]))
-            .collect();
+        let mut layout = String::new();
+        for line in ours.lines() {
+            layout.push_str(&line[..=line.find(" #").unwrap()]);
+            layout.push_str("#\n");
+        }
         assert_eq!(layout, V2_REPLICATION_LAYOUT);
         assert!(
             ours.contains("licenseType: AWS # One value of a list. Valid values are: AWS, BYOL.\n")

@@ -6,6 +6,9 @@
 //!
 //! - the argument vector `Call::argv`, given to the CLI's own driver;
 //! - the bash command `Call::bash`, read by the real bash, must give that same vector;
+//! - the cmd.exe and PowerShell commands (`Call::command`), read by the models of those shells
+//!   (`support/shell_models`, as the renderers' unit tests read them), and what they pass (or
+//!   the file PowerShell's here-string writes) given to the CLI;
 //! - the `--cli-input-json` document `Call::json_document`;
 //! - the `--cli-input-yaml` document `Call::yaml_document`, loaded by ruamel.yaml (YAML 1.2, as
 //!   CLI v2 reads it) and `PyYAML` (1.1) to the same value as the JSON document, and serialized by
@@ -31,7 +34,9 @@ use serde_json::{Value as Json, json};
 use sms_job_builder::core::call::{self, Call};
 use sms_job_builder::core::diagnostic::Severity;
 use sms_job_builder::core::model::{Operation, Shape, ShapeKind, sms};
+use sms_job_builder::core::render::Shell;
 use sms_job_builder::core::value::Value;
+use support::shell_models;
 
 /// Strings that break careless quoting, escaping or parsing somewhere.
 const HOSTILE: &[&str] = &[
@@ -270,6 +275,35 @@ fn batch(lines: &[Json]) -> Vec<Json> {
     answers
 }
 
+/// The batch line for what PowerShell gives the CLI: the words it passes (by the model of its
+/// argument mode), or, when the command first writes the values to a file with a here-string,
+/// that file's document, after checking that the rest of the command reads it.
+fn powershell_line(call: &Call) -> Result<Json, String> {
+    let text = call.command(Shell::PowerShell);
+    let op = call.operation.cli_name;
+    if let Some(rest) = text.strip_prefix("@'\n") {
+        let close = format!("'@ | Set-Content -Encoding ascii {op}.json\n");
+        let (document, command) = rest
+            .split_once(&close)
+            .ok_or_else(|| format!("the here-string does not end:\n{text}"))?;
+        if !document.is_ascii() || document.lines().any(|l| l.starts_with("'@")) {
+            return Err(format!("the here-string cannot hold\n{document}"));
+        }
+        let words = shell_models::powershell_words(command.strip_suffix('\n').unwrap_or(command));
+        let file = format!("file://{op}.json");
+        if words != ["aws", "sms", op, "--cli-input-json", file.as_str()] {
+            return Err(format!("PowerShell reads {words:?}"));
+        }
+        // Set-Content ends the file with a line break after the here-string's text.
+        return Ok(json!({ "op": op, "doc": format!("{document}\n") }));
+    }
+    let words = shell_models::powershell_words(text.strip_suffix('\n').unwrap());
+    match words.split_first() {
+        Some((aws, rest)) if aws == "aws" => Ok(json!({ "argv": rest })),
+        _ => Err(format!("PowerShell reads {words:?} from\n{text}")),
+    }
+}
+
 /// The words bash makes of a command (with `aws` a function that prints its arguments).
 fn bash_words(command: &str) -> Vec<String> {
     let script = format!("aws() {{ printf '%s\\0' \"$@\"; }}\n{command}");
@@ -292,90 +326,124 @@ fn bash_words(command: &str) -> Vec<String> {
     words
 }
 
+/// Checks what the CLI did with one case's forms (argv, document, YAML, cmd.exe, PowerShell).
+fn check_case(case: &Case, answers: &[Json], wrong: &mut Vec<String>) {
+    let call = &case.call;
+    let errors: Vec<String> = call
+        .check()
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| format!("{}: {}", call::spell(call.operation, &p.path), p.message))
+        .collect();
+    let [argv, doc, yaml, cmd, powershell] = answers else {
+        unreachable!()
+    };
+    if !case.sent {
+        for (form, answer) in [
+            ("argv", argv),
+            ("json", doc),
+            ("cmd", cmd),
+            ("powershell", powershell),
+        ] {
+            if answer["requests"] != 0 {
+                wrong.push(format!("{}: the CLI sent the {form} form", case.name));
+            }
+        }
+        if errors.is_empty() {
+            wrong.push(format!(
+                "{}: the CLI refuses it, we report no error",
+                case.name
+            ));
+        }
+        return;
+    }
+    if !errors.is_empty() {
+        wrong.push(format!(
+            "{}: the CLI sends it, we report {errors:?}",
+            case.name
+        ));
+        return;
+    }
+    let body = call.body();
+    for (form, answer) in [
+        ("argv", argv),
+        ("--cli-input-json", doc),
+        ("cmd.exe", cmd),
+        ("PowerShell", powershell),
+    ] {
+        if answer["rc"] != 0 || answer["requests"] != 1 {
+            wrong.push(format!(
+                "{} ({form}): the CLI did not send it: {}",
+                case.name, answer["stderr"]
+            ));
+        } else if answer["body"] != body.as_str() {
+            wrong.push(format!(
+                "{} ({form}):\n  CLI  {}\n  ours {body}",
+                case.name, answer["body"]
+            ));
+        } else if answer["target"] != call.target().as_str() {
+            wrong.push(format!(
+                "{} ({form}): target {}",
+                case.name, answer["target"]
+            ));
+        }
+    }
+    let document: Json = serde_json::from_str(&call.json_document()).unwrap();
+    for reader in ["yaml12", "yaml11"] {
+        if yaml[reader] != document {
+            wrong.push(format!(
+                "{} ({reader}): read {}, the JSON document is {document}",
+                case.name, yaml[reader]
+            ));
+        }
+    }
+    if yaml["body"] != body.as_str() {
+        wrong.push(format!(
+            "{} (--cli-input-yaml):\n  botocore {}\n  ours     {body}",
+            case.name, yaml["body"]
+        ));
+    }
+    let words = bash_words(&call.bash());
+    if words[..] != call.argv()[..] {
+        wrong.push(format!("{}: bash read {words:?}", case.name));
+    }
+}
+
 #[test]
 fn every_operation_sends_our_body_in_every_form() {
     let cases = corpus();
     let ops = sms::SERVICE.operations.len();
     assert_eq!(ops, 35);
     let mut lines = Vec::new();
+    let mut wrong = Vec::new();
     for case in &cases {
         let call = &case.call;
         lines.push(json!({ "argv": call.argv() }));
         lines.push(json!({ "op": call.operation.cli_name, "doc": call.json_document() }));
         lines.push(json!({ "op": call.operation.cli_name, "yaml": call.yaml_document() }));
-    }
-    let answers = batch(&lines);
-    let mut wrong = Vec::new();
-    for (case, answers) in cases.iter().zip(answers.chunks(3)) {
-        let call = &case.call;
-        let errors: Vec<String> = call
-            .check()
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .map(|p| format!("{}: {}", call::spell(call.operation, &p.path), p.message))
-            .collect();
-        let [argv, doc, yaml] = answers else {
-            unreachable!()
-        };
-        if !case.sent {
-            for (form, answer) in [("argv", argv), ("json", doc)] {
-                if answer["requests"] != 0 {
-                    wrong.push(format!("{}: the CLI sent the {form} form", case.name));
-                }
+        // What cmd.exe and then the C runtime hand to the CLI, by the model of both.
+        let cmd = call.command(Shell::Cmd);
+        match shell_models::cmd_then_crt(cmd.strip_suffix('\n').unwrap()) {
+            Ok(words) if words.first().map(String::as_str) == Some("aws") => {
+                lines.push(json!({ "argv": words[1..] }));
             }
-            if errors.is_empty() {
+            other => {
                 wrong.push(format!(
-                    "{}: the CLI refuses it, we report no error",
+                    "{}: cmd.exe reads {other:?} from\n{cmd}",
                     case.name
                 ));
-            }
-            continue;
-        }
-        if !errors.is_empty() {
-            wrong.push(format!(
-                "{}: the CLI sends it, we report {errors:?}",
-                case.name
-            ));
-            continue;
-        }
-        let body = call.body();
-        for (form, answer) in [("argv", argv), ("--cli-input-json", doc)] {
-            if answer["rc"] != 0 || answer["requests"] != 1 {
-                wrong.push(format!(
-                    "{} ({form}): the CLI did not send it: {}",
-                    case.name, answer["stderr"]
-                ));
-            } else if answer["body"] != body.as_str() {
-                wrong.push(format!(
-                    "{} ({form}):\n  CLI  {}\n  ours {body}",
-                    case.name, answer["body"]
-                ));
-            } else if answer["target"] != call.target().as_str() {
-                wrong.push(format!(
-                    "{} ({form}): target {}",
-                    case.name, answer["target"]
-                ));
+                lines.push(json!({ "argv": call.argv() }));
             }
         }
-        let document: Json = serde_json::from_str(&call.json_document()).unwrap();
-        for reader in ["yaml12", "yaml11"] {
-            if yaml[reader] != document {
-                wrong.push(format!(
-                    "{} ({reader}): read {}, the JSON document is {document}",
-                    case.name, yaml[reader]
-                ));
-            }
-        }
-        if yaml["body"] != body.as_str() {
-            wrong.push(format!(
-                "{} (--cli-input-yaml):\n  botocore {}\n  ours     {body}",
-                case.name, yaml["body"]
-            ));
-        }
-        let words = bash_words(&call.bash());
-        if words[..] != call.argv()[..] {
-            wrong.push(format!("{}: bash read {words:?}", case.name));
-        }
+        // PowerShell: the words it passes, or the file its here-string writes.
+        lines.push(powershell_line(call).unwrap_or_else(|why| {
+            wrong.push(format!("{}: {why}", case.name));
+            json!({ "argv": call.argv() })
+        }));
+    }
+    let answers = batch(&lines);
+    for (case, answers) in cases.iter().zip(answers.chunks(5)) {
+        check_case(case, answers, &mut wrong);
     }
     assert!(
         wrong.is_empty(),
@@ -385,7 +453,7 @@ fn every_operation_sends_our_body_in_every_form() {
         wrong.join("\n")
     );
     support::capture::report(&format!(
-        "operations: {ops} operations, {} calls, each as argv, bash, JSON and YAML: every body byte-identical, every refusal reported",
+        "operations: {ops} operations, {} calls, each as argv, bash, cmd.exe, PowerShell, JSON and YAML: every body byte-identical, every refusal reported",
         cases.len()
     ));
 }

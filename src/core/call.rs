@@ -14,7 +14,7 @@ use serde_json::Value as Json;
 
 use crate::core::diagnostic::Severity;
 use crate::core::model::{Member, Operation, Shape, ShapeKind};
-use crate::core::render::cli::sh_word;
+use crate::core::render::cli::{Shell, cmd_word, ps_word, sh_word};
 use crate::core::render::http::HttpRequest;
 use crate::core::render::json::push_string;
 use crate::core::render::yaml;
@@ -245,25 +245,110 @@ impl Call {
 
     /// The bash command, one option a line.
     pub fn bash(&self) -> String {
-        let argv = self.argv();
-        let mut out = String::from("aws");
-        let mut words = argv.iter().peekable();
-        for word in words.by_ref().take(2) {
-            out.push(' ');
-            out.push_str(&sh_word(word));
-        }
-        while let Some(word) = words.next() {
-            out.push_str(" \\\n    ");
-            out.push_str(&sh_word(word));
-            // The values of an option stay on its line.
-            while let Some(value) = words.next_if(|w| !w.starts_with("--")) {
-                out.push(' ');
-                out.push_str(&sh_word(value));
-            }
-        }
-        out.push('\n');
-        out
+        lay_out(&self.argv(), sh_word, " \\\n    ")
     }
+
+    /// The command for a shell, one option a line. PowerShell versions pass `"` to a program
+    /// differently and Windows PowerShell 5.1 reads a script's non-ASCII text in the ANSI code
+    /// page, so when a value holds JSON, `"`, an empty string or non-ASCII text, PowerShell
+    /// writes the values to a file with a here-string and the command reads that file. cmd.exe
+    /// cannot carry a line break and expands `%` and `!`, so there the values go in one
+    /// `--cli-input-json` word of plain ASCII JSON (with `\u0025` and `\u0021`) when one of
+    /// them holds such a character or is a structure or a list.
+    pub fn command(&self, shell: Shell) -> String {
+        match shell {
+            Shell::Bash => self.bash(),
+            Shell::PowerShell if self.needs_file_in(shell) => {
+                let file = format!("{}.json", self.operation.cli_name);
+                let argv = [
+                    self.operation.metadata.cli_name.to_owned(),
+                    self.operation.cli_name.to_owned(),
+                    "--cli-input-json".to_owned(),
+                    format!("file://{file}"),
+                ];
+                format!(
+                    "@'\n{}'@ | Set-Content -Encoding ascii {file}\n{}",
+                    self.json_document(),
+                    lay_out(&argv, ps_word, " `\n    ")
+                )
+            }
+            Shell::PowerShell => lay_out(&self.argv(), ps_word, " `\n    "),
+            Shell::Cmd if self.needs_file_in(shell) => {
+                let mut json = String::new();
+                one_line(&mut json, request_shape(self.operation), &self.input, CMD);
+                let argv = [
+                    self.operation.metadata.cli_name.to_owned(),
+                    self.operation.cli_name.to_owned(),
+                    "--cli-input-json".to_owned(),
+                    json,
+                ];
+                lay_out(&argv, cmd_word, " ^\n    ")
+            }
+            Shell::Cmd => lay_out(&self.argv(), cmd_word, " ^\n    "),
+        }
+    }
+
+    /// True when this shell cannot carry the values as separate words (see [`Call::command`]).
+    fn needs_file_in(&self, shell: Shell) -> bool {
+        let words = self.argv();
+        words.iter().any(|w| w == "--cli-input-json")
+            || self.set_members().any(|(_, member, _)| is_json(member))
+            || words[2..]
+                .iter()
+                .filter(|w| !w.starts_with("--"))
+                .any(|text| match shell {
+                    Shell::PowerShell => {
+                        text.is_empty()
+                            || text.contains('"')
+                            || !text.is_ascii()
+                            || (text.contains(char::is_whitespace) && text.ends_with('\\'))
+                    }
+                    Shell::Cmd => {
+                        text.contains(['\n', '\r', '%', '!'])
+                            || !text.chars().all(|c| c == '\t' || matches!(c, ' '..='~'))
+                    }
+                    Shell::Bash => false,
+                })
+            || words.iter().any(|w| {
+                w.starts_with("--")
+                    && w.contains('=')
+                    && match shell {
+                        Shell::PowerShell => w.contains('"') || !w.is_ascii(),
+                        Shell::Cmd => w.contains(['%', '!']) || !w.is_ascii(),
+                        Shell::Bash => false,
+                    }
+            })
+    }
+}
+
+/// True for a member the command gives as a JSON word.
+fn is_json(member: &Member) -> bool {
+    matches!(
+        member.shape.kind,
+        ShapeKind::Structure(_) | ShapeKind::Map(..)
+    ) || matches!(member.shape.kind, ShapeKind::List(item) if !matches!(item.kind, ShapeKind::String(_)))
+}
+
+/// `aws` and the service and operation words on the first line, then one option with its
+/// values per line, each word quoted for the shell.
+fn lay_out(argv: &[String], quote: fn(&str) -> String, continuation: &str) -> String {
+    let mut out = String::from("aws");
+    let mut words = argv.iter().peekable();
+    for word in words.by_ref().take(2) {
+        out.push(' ');
+        out.push_str(&quote(word));
+    }
+    while let Some(word) = words.next() {
+        out.push_str(continuation);
+        out.push_str(&quote(word));
+        // The values of an option stay on its line.
+        while let Some(value) = words.next_if(|w| !w.starts_with("--")) {
+            out.push(' ');
+            out.push_str(&quote(value));
+        }
+    }
+    out.push('\n');
+    out
 }
 
 /// The request shape of an operation; an operation without input takes an empty structure.
@@ -311,6 +396,10 @@ fn scalar_text(shape: &Shape, value: &Value) -> String {
 
 /// A scalar as a JSON value of a document (times as UTC strings).
 fn json_scalar(out: &mut String, shape: &Shape, value: &Value) {
+    json_scalar_with(out, shape, value, &[]);
+}
+
+fn json_scalar_with(out: &mut String, shape: &Shape, value: &Value, also: &[char]) {
     let text = scalar_text(shape, value);
     match shape.kind {
         ShapeKind::Integer(_)
@@ -318,7 +407,7 @@ fn json_scalar(out: &mut String, shape: &Shape, value: &Value) {
         | ShapeKind::Boolean
         | ShapeKind::Float
         | ShapeKind::Double => out.push_str(&text),
-        _ => push_string(out, &text, &[]),
+        _ => push_string(out, &text, also),
     }
 }
 
@@ -388,17 +477,46 @@ fn pretty(out: &mut String, shape: &'static Shape, value: &Value, depth: usize) 
     }
 }
 
-/// One line with Python's default separators (`", "`, `": "`).
+/// How a JSON value is written on one line.
+#[derive(Clone, Copy)]
+struct Line {
+    /// Between items and members.
+    comma: &'static str,
+    /// Between a member's name and its value.
+    colon: &'static str,
+    /// ASCII characters written as `\u00XX` escapes inside strings (cmd.exe's `%` and `!`).
+    also: &'static [char],
+}
+
+/// Python's default separators (`", "`, `": "`), as the CLI's own JSON is written.
+const PYTHON: Line = Line {
+    comma: ", ",
+    colon: ": ",
+    also: &[],
+};
+
+/// For cmd.exe: no spaces, so that most of the word needs no quotes, and no `%` or `!`.
+const CMD: Line = Line {
+    comma: ",",
+    colon: ":",
+    also: &['%', '!'],
+};
+
+/// One line with Python's default separators.
 fn compact(out: &mut String, shape: &'static Shape, value: &Value) {
+    one_line(out, shape, value, PYTHON);
+}
+
+fn one_line(out: &mut String, shape: &'static Shape, value: &Value, line: Line) {
     match value {
-        Value::Scalar(_) => json_scalar(out, shape, value),
+        Value::Scalar(_) => json_scalar_with(out, shape, value, line.also),
         Value::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push_str(", ");
+                    out.push_str(line.comma);
                 }
-                compact(out, item_of(shape), item);
+                one_line(out, item_of(shape), item, line);
             }
             out.push(']');
         }
@@ -406,11 +524,11 @@ fn compact(out: &mut String, shape: &'static Shape, value: &Value) {
             out.push('{');
             for (i, (member, value)) in present(shape, value).into_iter().enumerate() {
                 if i > 0 {
-                    out.push_str(", ");
+                    out.push_str(line.comma);
                 }
                 push_string(out, member.name, &[]);
-                out.push_str(": ");
-                compact(out, member.shape, value);
+                out.push_str(line.colon);
+                one_line(out, member.shape, value, line);
             }
             out.push('}');
         }
@@ -691,6 +809,7 @@ pub fn top_member(operation: &'static Operation, path: &Path) -> Option<&'static
 mod tests {
     use super::*;
     use crate::core::model::sms;
+    use crate::core::render::cli::shell_models::cmd_then_crt;
 
     fn op(name: &str) -> &'static Operation {
         sms::SERVICE.operation(name).unwrap()
@@ -807,6 +926,35 @@ serverGroupReplicationConfigurations:
                 "--cli-input-json",
                 r#"{"appId": "file://x", "forceTerminateApp": false}"#
             ]
+        );
+    }
+
+    #[test]
+    fn windows_shells_take_json_values_through_a_file_or_one_word() {
+        let call = call(
+            "create-app",
+            r#"{"name": "web 100%", "tags": [{"key": "k", "value": "a \"b\""}]}"#,
+        );
+        assert_eq!(
+            call.command(Shell::PowerShell),
+            "@'\n{\n    \"name\": \"web 100%\",\n    \"tags\": [\n        {\n            \"key\": \"k\",\n            \"value\": \"a \\\"b\\\"\"\n        }\n    ]\n}\n'@ | Set-Content -Encoding ascii create-app.json\naws sms create-app `\n    --cli-input-json file://create-app.json\n"
+        );
+        // cmd.exe (by the model of it and the C runtime) hands the CLI one JSON word of
+        // plain ASCII, `%` written as `\u0025`, that reads back as the same call.
+        let cmd = call.command(Shell::Cmd);
+        let words = cmd_then_crt(cmd.strip_suffix('\n').unwrap()).unwrap();
+        assert_eq!(words[..4], ["aws", "sms", "create-app", "--cli-input-json"]);
+        assert!(words[4].contains("100\\u0025") && words[4].is_ascii());
+        let (back, problems) = Call::from_json(op("create-app"), &words[4]);
+        assert_eq!((problems, back.body()), (vec![], call.body()));
+        let plain = self::call("get-app", r#"{"appId": "app-1"}"#);
+        assert_eq!(
+            plain.command(Shell::PowerShell),
+            "aws sms get-app `\n    --app-id app-1\n"
+        );
+        assert_eq!(
+            plain.command(Shell::Cmd),
+            "aws sms get-app ^\n    --app-id app-1\n"
         );
     }
 

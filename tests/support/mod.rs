@@ -5,6 +5,9 @@
 //! [`params::PARAMS`], never listed again here. Only the values are written out.
 
 pub mod capture;
+/// The models of cmd.exe and PowerShell the renderers' unit tests use too.
+#[path = "../../src/core/render/cli/shell_models.rs"]
+pub mod shell_models;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -14,6 +14,7 @@ use serde_json::Value as Json;
 use crate::core::call::{self, Call};
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::{Member, Operation, Service, Shape, ShapeKind};
+use crate::core::render::Shell;
 use crate::core::share::{escape, unescape};
 use crate::core::value::{self, Path, Problem, Step, Value};
 
@@ -266,8 +267,9 @@ pub struct Written {
     pub text: String,
 }
 
-/// Every text the plain page writes for a call, in the order shown: the bash command, the two
-/// documents, the HTTP request and body, and the three skeletons.
+/// Every text the plain page writes for a call, in the order shown: the command for bash,
+/// PowerShell and cmd.exe, the two documents, the HTTP request and body, and the three
+/// skeletons.
 pub fn written(call: &Call) -> Vec<Written> {
     let operation = call.operation;
     let file = |extension: &str| format!("{}.{extension}", operation.cli_name);
@@ -279,6 +281,20 @@ pub fn written(call: &Call) -> Vec<Written> {
             file: file("sh"),
             media: "text/x-shellscript",
             text: call.bash(),
+        },
+        Written {
+            id: "cli-powershell",
+            title: "Command (PowerShell)",
+            file: file("ps1"),
+            media: "text/plain",
+            text: call.command(Shell::PowerShell),
+        },
+        Written {
+            id: "cli-cmd",
+            title: "Command (cmd.exe)",
+            file: file("cmd"),
+            media: "text/plain",
+            text: call.command(Shell::Cmd),
         },
         Written {
             id: "json",
@@ -546,6 +562,8 @@ mod tests {
             ids,
             [
                 "cli",
+                "cli-powershell",
+                "cli-cmd",
                 "json",
                 "yaml",
                 "http",

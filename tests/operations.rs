@@ -10,6 +10,7 @@
 //!   (`support/shell_models`, as the renderers' unit tests read them), and what they pass (or
 //!   the file PowerShell's here-string writes) given to the CLI;
 //! - the `--cli-input-json` document `Call::json_document`;
+//! - each command pasted back into the plain page's command importer gives the same call;
 //! - the `--cli-input-yaml` document `Call::yaml_document`, loaded by ruamel.yaml (YAML 1.2, as
 //!   CLI v2 reads it) and `PyYAML` (1.1) to the same value as the JSON document, and serialized by
 //!   botocore from the YAML 1.2 load.
@@ -31,6 +32,7 @@ mod support;
 use std::process::Command;
 
 use serde_json::{Value as Json, json};
+use sms_job_builder::core::call::command::read_command;
 use sms_job_builder::core::call::{self, Call};
 use sms_job_builder::core::diagnostic::Severity;
 use sms_job_builder::core::model::{Operation, Shape, ShapeKind, sms};
@@ -402,6 +404,28 @@ fn check_case(case: &Case, answers: &[Json], wrong: &mut Vec<String>) {
             "{} (--cli-input-yaml):\n  botocore {}\n  ours     {body}",
             case.name, yaml["body"]
         ));
+    }
+    // Each command, pasted back into the plain page's importer, gives the same call.
+    for shell in [Shell::Bash, Shell::PowerShell, Shell::Cmd] {
+        let text = call.command(shell);
+        let (form, notes) = read_command(&sms::SERVICE, &text);
+        let errors: Vec<String> = notes
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(ToString::to_string)
+            .collect();
+        match form.map(|f| f.check()) {
+            Some((back, problems)) if errors.is_empty() && back.body() == body => {
+                if problems.iter().any(|d| d.severity == Severity::Error) {
+                    wrong.push(format!("{} ({shell:?} pasted): {problems:?}", case.name));
+                }
+            }
+            other => wrong.push(format!(
+                "{} ({shell:?} pasted back): {errors:?} {:?}\n{text}",
+                case.name,
+                other.map(|(c, _)| c.body())
+            )),
+        }
     }
     let words = bash_words(&call.bash());
     if words[..] != call.argv()[..] {

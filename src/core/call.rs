@@ -22,6 +22,7 @@ use crate::core::timestamp;
 use crate::core::validate::cli_would_expand;
 use crate::core::value::{self, Path, Problem, Step, Value};
 
+pub mod command;
 pub mod form;
 
 /// The request of an operation without input: an empty structure.
@@ -354,6 +355,13 @@ fn lay_out(argv: &[String], quote: fn(&str) -> String, continuation: &str) -> St
 /// The request shape of an operation; an operation without input takes an empty structure.
 fn request_shape(operation: &'static Operation) -> &'static Shape {
     operation.input.unwrap_or(&NO_INPUT)
+}
+
+/// A member's value as JSON on one line, with Python's separators.
+pub fn member_json_line(shape: &'static Shape, value: &Value) -> String {
+    let mut out = String::new();
+    compact(&mut out, shape, value);
+    out
 }
 
 /// A member's value as indented JSON (the layout of the `--cli-input-json` document), without

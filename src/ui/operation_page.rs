@@ -14,6 +14,7 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use crate::core::call::Call;
+use crate::core::call::command::{is_command, read_command};
 use crate::core::call::form::{self, CallForm, Written, hint, is_complex, read_document};
 use crate::core::diagnostic::{self, Diagnostic, Severity};
 use crate::core::model::{Member, Operation, ShapeKind};
@@ -285,53 +286,67 @@ fn MemberField(
     }
 }
 
-/// Pasting a `--cli-input-json` or `--cli-input-yaml` document fills the form; a form that
-/// already holds values is replaced only after the user says so.
+/// Pasting a command, a `--cli-input-json` or a `--cli-input-yaml` document fills the form; a
+/// form that already holds values is replaced only after the user says so. A command of
+/// another operation opens that operation's page with its values (asking first when this form
+/// holds values or the command had problems).
 #[component]
 fn DocumentImport(form: RwSignal<CallForm>, operation: &'static Operation) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<Diagnostic>::new());
     let pending = RwSignal::new(None::<CallForm>);
-    let fill = move |read: CallForm| {
-        form.set(read);
-        pending.set(None);
+    let take = move |read: CallForm| {
+        if std::ptr::eq(read.operation, operation) {
+            form.set(read);
+            pending.set(None);
+        } else {
+            io::go(&read.to_query());
+        }
     };
     let run = move |_| {
-        let (call, found) = read_document(operation, &text.get_untracked());
-        // A text that could not be read at all changes nothing.
-        let unreadable = found
-            .iter()
-            .any(|d| d.severity == Severity::Error && d.param.is_none() && d.location.is_some());
-        problems.set(found);
-        if unreadable {
-            return;
-        }
-        let read = CallForm::from_call(&call);
-        if form.with_untracked(CallForm::is_empty) {
-            fill(read);
+        let pasted = text.get_untracked();
+        let (read, found) = if is_command(&pasted) {
+            read_command(params::SERVICE, &pasted)
         } else {
-            pending.set(Some(read));
+            let (call, found) = read_document(operation, &pasted);
+            // A text that could not be read at all changes nothing.
+            let unreadable = found.iter().any(|d| {
+                d.severity == Severity::Error && d.param.is_none() && d.location.is_some()
+            });
+            ((!unreadable).then(|| CallForm::from_call(&call)), found)
+        };
+        let ask = !form.with_untracked(CallForm::is_empty) || diagnostic::has_errors(&found);
+        problems.set(found);
+        match read {
+            Some(read) if ask => pending.set(Some(read)),
+            Some(read) => take(read),
+            None => pending.set(None),
         }
     };
     let confirm = move || {
-        pending.with(Option::is_some).then(|| {
+        pending.with(|p| p.as_ref().map(|read| read.operation)).map(|other| {
+            let question = if std::ptr::eq(other, operation) {
+                "Replace the values in the form with what was read? ".to_owned()
+            } else {
+                format!("This is a call of {}: open its page with what was read? ", other.cli_name)
+            };
             view! {
                 <p class="confirm-inline" role="alert">
-                    "The form already holds values. Replace them with the document's? "
+                    {question}
                     <button
                         type="button"
                         id="import-replace"
                         on:click=move |_| {
                             if let Some(read) = pending.get_untracked() {
-                                fill(read);
+                                take(read);
                             }
                         }
                     >
-                        "Replace"
+                        "Yes"
                     </button>
                     " "
                     <button type="button" id="import-cancel" on:click=move |_| pending.set(None)>
-                        "Keep the form"
+                        "No, keep the form"
                     </button>
                 </p>
             }
@@ -339,9 +354,11 @@ fn DocumentImport(form: RwSignal<CallForm>, operation: &'static Operation) -> im
     };
     view! {
         <details class="panel-box import" id="import">
-            <summary>"Import a --cli-input-json or --cli-input-yaml document"</summary>
+            <summary>"Import a command, JSON or YAML"</summary>
             <label for="import-text" class="label">
-                "Paste a JSON or YAML document of " <code>{operation.cli_name}</code>
+                "Paste an " <code>"aws " {operation.metadata.cli_name} " …"</code>
+                " command (bash, PowerShell or cmd), or a --cli-input-json / --cli-input-yaml document of "
+                <code>{operation.cli_name}</code>
             </label>
             <textarea
                 id="import-text"

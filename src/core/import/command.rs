@@ -28,15 +28,9 @@ use crate::core::render::Shell;
 
 /// Imports a command. With `shell` as `None`, the shell is guessed with [`detect_shell`].
 pub fn import(text: &str, shell: Option<Shell>) -> Imported {
-    let shell = shell.unwrap_or_else(|| detect_shell(text));
-    let unfenced = fence::unfenced(text);
-    let plain = unfenced.as_deref().unwrap_or(text);
-    let transcript = prompt::transcript(plain);
-    let lexed_text = transcript.as_ref().map_or(plain, |t| t.text.as_str());
-    let found = finder::find(lexed_text, text, shell);
-    let mut diagnostics = Vec::new();
+    let found = invocation(text, shell);
+    let mut diagnostics = found.diagnostics;
     let Some(argv) = found.argv else {
-        diagnostics.extend(found.diagnostics);
         diagnostics.push(Diagnostic::general(
             Severity::Error,
             "No command found: paste an `aws sms create-replication-job …` command.",
@@ -46,6 +40,39 @@ pub fn import(text: &str, shell: Option<Shell>) -> Imported {
             diagnostics,
         };
     };
+    let form = reader::read(&argv, &found.files, &mut diagnostics);
+    Imported { form, diagnostics }
+}
+
+/// The `aws` invocation of a pasted text, before its words are read as options.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Invocation {
+    /// Its words, from `aws` on (or the options, when they were pasted alone); `None` when
+    /// the text holds no command at all.
+    pub argv: Option<Vec<String>>,
+    /// The files the text writes itself, by name.
+    pub files: std::collections::BTreeMap<String, String>,
+    /// Where it was found and what the shell would do differently from what is shown.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Finds the invocation in a pasted text (steps 1 and 2). With `shell` as `None`, the shell
+/// is guessed with [`detect_shell`].
+pub fn invocation(text: &str, shell: Option<Shell>) -> Invocation {
+    let shell = shell.unwrap_or_else(|| detect_shell(text));
+    let unfenced = fence::unfenced(text);
+    let plain = unfenced.as_deref().unwrap_or(text);
+    let transcript = prompt::transcript(plain);
+    let lexed_text = transcript.as_ref().map_or(plain, |t| t.text.as_str());
+    let found = finder::find(lexed_text, text, shell);
+    let mut diagnostics = Vec::new();
+    if found.argv.is_none() {
+        return Invocation {
+            argv: None,
+            files: found.files,
+            diagnostics: found.diagnostics,
+        };
+    }
     let (line, column) = line_column(text, found.start);
     let mut how = found.how;
     if let Some(prompt) = transcript.as_ref().and_then(|t| t.prompt_on(line)) {
@@ -70,8 +97,21 @@ pub fn import(text: &str, shell: Option<Shell>) -> Imported {
         diagnostics.push(Diagnostic::general(Severity::Info, note));
     }
     diagnostics.extend(found.diagnostics);
-    let form = reader::read(&argv, &found.files, &mut diagnostics);
-    Imported { form, diagnostics }
+    Invocation {
+        argv: found.argv,
+        files: found.files,
+        diagnostics,
+    }
+}
+
+/// True for the word that runs the AWS CLI (`aws`, `/usr/local/bin/aws`, `aws.exe`, …).
+pub fn is_aws(word: &str) -> bool {
+    finder::is_aws(word)
+}
+
+/// Global options of the AWS CLI, with whether each takes a value (see [`reader`]).
+pub fn global_options() -> Vec<(&'static str, bool)> {
+    reader::global_flags()
 }
 
 /// Guesses the shell from a Markdown fence's language, a terminal's prompt, line

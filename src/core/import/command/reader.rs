@@ -68,6 +68,14 @@ impl Target {
     }
 }
 
+/// Every global option's name, with whether it takes a value.
+pub(super) fn global_flags() -> Vec<(&'static str, bool)> {
+    params::globals()
+        .map(|p| (p.flag, p.kind != Kind::Switch))
+        .chain(OTHER_GLOBALS.iter().copied())
+        .collect()
+}
+
 /// The global options, as argparse's main parser knows them.
 fn global_options() -> Vec<(String, Target)> {
     params::globals()

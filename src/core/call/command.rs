@@ -1,0 +1,512 @@
+//! A pasted `aws <service> <operation> …` command of any operation, read into the plain form
+//! of its operation.
+//!
+//! The command is found in the pasted text as for the main page (the shell's quoting, a
+//! prompt, a Markdown code block, `$(…)`, `sudo`, a chain: [`crate::core::import::command`]);
+//! its words are then read as the CLI reads them for that operation: each member's option
+//! with its value (`--flag=value` too), booleans as `--flag`/`--no-flag`, a structure as one
+//! JSON word, a list as one JSON word, JSON objects one per word, or (a list of strings) one
+//! word per item; a `--cli-input-json` or `--cli-input-yaml` document first, its members
+//! replaced whole by the options on the line, as the CLI merges them. A value in the
+//! shorthand syntax is reported as not read, never guessed; a `file://` value says that the
+//! page cannot read the user's files. The CLI's own options (`--region`, …) are not on this
+//! page: each is named in a note.
+
+use crate::core::call::Call;
+use crate::core::call::form::{CallForm, read_document};
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::import::command::{global_options, invocation, is_aws};
+use crate::core::model::{Member, Operation, Service, ShapeKind};
+use crate::core::validate::cli_would_expand;
+use crate::core::value::Value;
+
+/// What reading a pasted command gave: the operation's form, or only the problems.
+pub fn read_command(service: &'static Service, text: &str) -> (Option<CallForm>, Vec<Diagnostic>) {
+    let found = invocation(text, None);
+    let mut diagnostics = found.diagnostics;
+    let Some(argv) = found.argv else {
+        diagnostics.push(Diagnostic::general(
+            Severity::Error,
+            format!(
+                "No command found: paste an `aws {} …` command.",
+                service.metadata.cli_name
+            ),
+        ));
+        return (None, diagnostics);
+    };
+    let mut reader = Reader {
+        service,
+        words: &argv,
+        files: &found.files,
+        diagnostics: &mut diagnostics,
+        operation: None,
+        positionals: Vec::new(),
+        options: Vec::new(),
+        document: None,
+    };
+    reader.run();
+    let form = reader.form();
+    (form, diagnostics)
+}
+
+/// True when the text holds an `aws` command (rather than a document).
+pub fn is_command(text: &str) -> bool {
+    invocation(text, None)
+        .argv
+        .is_some_and(|argv| argv.first().is_some_and(|w| is_aws(w)))
+}
+
+struct Reader<'a> {
+    service: &'static Service,
+    words: &'a [String],
+    files: &'a std::collections::BTreeMap<String, String>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    operation: Option<&'static Operation>,
+    positionals: Vec<String>,
+    /// Each member's text as the options give it, by member position, in the order given.
+    options: Vec<(usize, Option<String>)>,
+    /// A `--cli-input-json` (false) or `--cli-input-yaml` (true) document's text.
+    document: Option<(String, bool)>,
+}
+
+impl Reader<'_> {
+    fn at(&self, index: usize) -> String {
+        format!("word {} \"{}\"", index + 1, self.words[index])
+    }
+
+    fn note(
+        &mut self,
+        index: usize,
+        member: Option<&'static Member>,
+        severity: Severity,
+        message: String,
+    ) {
+        let d = Diagnostic {
+            param: member.map(|m| m.flag),
+            location: None,
+            severity,
+            message,
+        }
+        .at(self.at(index));
+        self.diagnostics.push(d);
+    }
+
+    /// The words after an option that are its values: up to the next option.
+    fn values_after(&self, index: usize) -> usize {
+        self.words[index + 1..]
+            .iter()
+            .take_while(|w| !w.starts_with("--"))
+            .count()
+    }
+
+    fn run(&mut self) {
+        let mut i = usize::from(self.words.first().is_some_and(|w| is_aws(w)));
+        let globals = global_options();
+        while i < self.words.len() {
+            let word = self.words[i].clone();
+            if !word.starts_with("--") || word == "--" {
+                if self.positionals.len() < 2 {
+                    self.positionals.push(word);
+                    if self.positionals.len() == 2 {
+                        self.pick_operation(i);
+                    }
+                } else {
+                    self.note(
+                        i,
+                        None,
+                        Severity::Error,
+                        "The CLI takes no word here; it would refuse the command.".to_owned(),
+                    );
+                }
+                i += 1;
+                continue;
+            }
+            let (name, inline) = match word[2..].split_once('=') {
+                Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
+                None => (word[2..].to_owned(), None),
+            };
+            if let Some(&(_, takes)) = globals.iter().find(|(g, _)| *g == name) {
+                self.note(
+                    i,
+                    None,
+                    Severity::Info,
+                    format!("--{name} is an option of the CLI itself: this page leaves it out."),
+                );
+                i += 1 + usize::from(takes && inline.is_none());
+                continue;
+            }
+            i = self.option(i, &name, inline.as_deref());
+        }
+        if self.operation.is_none() && self.positionals.len() < 2 {
+            self.diagnostics.push(Diagnostic::general(
+                Severity::Error,
+                format!(
+                    "The command names no operation: it should start with `aws {} <operation>`.",
+                    self.service.metadata.cli_name
+                ),
+            ));
+        }
+    }
+
+    fn pick_operation(&mut self, index: usize) {
+        let service = self.service.metadata.cli_name;
+        if self.positionals[0] != service {
+            self.note(
+                index - 1,
+                None,
+                Severity::Error,
+                format!("This page builds `aws {service} …` commands."),
+            );
+            return;
+        }
+        if let Some(operation) = self.service.operation(&self.positionals[1]) {
+            self.operation = Some(operation);
+        } else {
+            let name = self.positionals[1].clone();
+            self.note(
+                index,
+                None,
+                Severity::Error,
+                format!("\"{name}\" is not an operation of aws {service}."),
+            );
+        }
+    }
+
+    /// Reads the option at `index`; returns the index of the next word to read.
+    /// The words that are the option's values (the part after `=`, or the words up to the
+    /// next option), and the index of the word after them.
+    fn values_of(&self, index: usize, inline: Option<&str>) -> (Vec<String>, usize) {
+        if let Some(value) = inline {
+            return (vec![value.to_owned()], index + 1);
+        }
+        let n = self.values_after(index);
+        (self.words[index + 1..=index + n].to_vec(), index + 1 + n)
+    }
+
+    /// Reads the option at `index`; returns the index of the next word to read.
+    fn option(&mut self, index: usize, name: &str, inline: Option<&str>) -> usize {
+        let Some(operation) = self.operation else {
+            self.note(
+                index,
+                None,
+                Severity::Error,
+                format!("--{name} comes before the operation."),
+            );
+            return index + 1;
+        };
+        if name == "cli-input-json" || name == "cli-input-yaml" {
+            let (values, next) = self.values_of(index, inline);
+            match values.first() {
+                Some(text) => {
+                    if let Some(text) = self.file_or_text(index, text) {
+                        self.document = Some((text, name == "cli-input-yaml"));
+                    }
+                }
+                None => self.note(
+                    index,
+                    None,
+                    Severity::Error,
+                    format!("--{name} needs a document."),
+                ),
+            }
+            return next;
+        }
+        if name == "generate-cli-skeleton" {
+            self.note(
+                index,
+                None,
+                Severity::Warning,
+                "--generate-cli-skeleton makes the CLI print a skeleton instead of sending: the \
+                 values are read anyway."
+                    .to_owned(),
+            );
+            return index + 1 + usize::from(inline.is_none() && self.values_after(index) > 0);
+        }
+        let Some((position, negated)) = self.member_of(index, operation, name, inline) else {
+            return index + 1 + usize::from(inline.is_none() && self.values_after(index) == 1);
+        };
+        let member = &operation.members()[position];
+        if matches!(member.shape.kind, ShapeKind::Boolean) {
+            let text = if negated { "false" } else { "true" };
+            self.options.push((position, Some(text.to_owned())));
+            if inline.is_some() {
+                self.note(
+                    index,
+                    Some(member),
+                    Severity::Error,
+                    format!("--{name} takes no value."),
+                );
+            }
+            return index + 1;
+        }
+        let (values, next) = self.values_of(index, inline);
+        // Notes about a value point at the value's word.
+        let at = if inline.is_some() { index } else { index + 1 };
+        let text = match (&member.shape.kind, values.as_slice()) {
+            (ShapeKind::List(item), _) => self.list(at, member, item, &values),
+            (ShapeKind::Structure(_) | ShapeKind::Map(..), [one]) => {
+                self.structure(at, member, one)
+            }
+            (_, [one]) => self.file_or_text(at, one),
+            _ => {
+                self.note(
+                    index,
+                    Some(member),
+                    Severity::Error,
+                    format!("--{name} takes one value."),
+                );
+                None
+            }
+        };
+        if text.is_some() {
+            self.options.push((position, text));
+        }
+        next
+    }
+
+    /// The position of the member an option names, and whether it is a boolean's `--no-`;
+    /// `None`, with a note of the options there are, for an option the operation lacks.
+    fn member_of(
+        &mut self,
+        index: usize,
+        operation: &'static Operation,
+        name: &str,
+        inline: Option<&str>,
+    ) -> Option<(usize, bool)> {
+        let members = operation.members();
+        let found = members
+            .iter()
+            .position(|m| m.flag == name)
+            .map(|p| (p, false))
+            .or_else(|| {
+                let flag = name.strip_prefix("no-")?;
+                members
+                    .iter()
+                    .position(|m| m.flag == flag && matches!(m.shape.kind, ShapeKind::Boolean))
+                    .map(|p| (p, true))
+            });
+        if found.is_none() {
+            let valid: Vec<String> = members.iter().map(|m| format!("--{}", m.flag)).collect();
+            let spelled = match inline {
+                Some(_) => format!("--{name}=…"),
+                None => format!("--{name}"),
+            };
+            self.note(
+                index,
+                None,
+                Severity::Error,
+                if valid.is_empty() {
+                    format!(
+                        "{} takes no options; the CLI refuses {spelled}.",
+                        operation.cli_name
+                    )
+                } else {
+                    format!(
+                        "The CLI refuses {spelled}: {} takes {}.",
+                        operation.cli_name,
+                        valid.join(", ")
+                    )
+                },
+            );
+        }
+        found
+    }
+
+    /// A value the CLI would load from a file or address: the text the pasted command writes
+    /// to that file itself, else a note (the page cannot read files).
+    fn file_or_text(&mut self, index: usize, text: &str) -> Option<String> {
+        if !cli_would_expand(text) {
+            return Some(text.to_owned());
+        }
+        let name = text.split_once("://").map_or(text, |(_, name)| name);
+        if let Some(contents) = self.files.get(name) {
+            return Some(contents.clone());
+        }
+        self.note(
+            index,
+            None,
+            Severity::Error,
+            format!("The CLI would read {text}: the page cannot read your files, so paste the file's contents instead of the option."),
+        );
+        None
+    }
+
+    fn structure(&mut self, index: usize, member: &'static Member, value: &str) -> Option<String> {
+        let value = self.file_or_text(index, value)?;
+        if value.trim_start().starts_with('{') {
+            return Some(value);
+        }
+        self.shorthand(index, member);
+        None
+    }
+
+    fn list(
+        &mut self,
+        index: usize,
+        member: &'static Member,
+        item: &'static crate::core::model::Shape,
+        values: &[String],
+    ) -> Option<String> {
+        let Some(first) = values.first() else {
+            return Some("[]".to_owned());
+        };
+        if values.len() == 1 && cli_would_expand(first) {
+            return self.file_or_text(index, first);
+        }
+        if matches!(item.kind, ShapeKind::String(_)) {
+            if values.len() == 1 && first.starts_with('[') {
+                return Some(first.clone());
+            }
+            let words: Vec<Option<Value>> = values
+                .iter()
+                .map(|w| Some(Value::Scalar(w.clone())))
+                .collect();
+            let list = Value::List(words.into_iter().flatten().collect());
+            return Some(crate::core::call::member_json_line(member.shape, &list));
+        }
+        if first.trim_start().starts_with('[') {
+            if values.len() == 1 {
+                return Some(first.clone());
+            }
+            self.note(
+                index,
+                Some(member),
+                Severity::Error,
+                "After a JSON list the CLI takes no more words.".to_owned(),
+            );
+            return None;
+        }
+        if values.iter().all(|w| w.trim_start().starts_with('{')) {
+            return Some(format!("[{}]", values.join(", ")));
+        }
+        self.shorthand(index, member);
+        None
+    }
+
+    fn shorthand(&mut self, index: usize, member: &'static Member) {
+        self.note(
+            index,
+            Some(member),
+            Severity::Error,
+            format!(
+                "The value of --{} is in the CLI's shorthand syntax, which this page does not read yet (it never guesses): write it as JSON.",
+                member.flag
+            ),
+        );
+    }
+
+    /// The form: the document's members, each replaced whole by an option that names it.
+    fn form(&mut self) -> Option<CallForm> {
+        let operation = self.operation?;
+        let mut form = match self.document.take() {
+            Some((text, yaml)) => {
+                let trimmed = text.trim_start();
+                if !yaml && !trimmed.starts_with('{') {
+                    self.diagnostics.push(Diagnostic::general(
+                        Severity::Error,
+                        "--cli-input-json needs a JSON object.",
+                    ));
+                    CallForm::new(operation)
+                } else {
+                    let (call, found): (Call, Vec<Diagnostic>) = read_document(operation, &text);
+                    self.diagnostics.extend(found);
+                    CallForm::from_call(&call)
+                }
+            }
+            None => CallForm::new(operation),
+        };
+        for (position, text) in std::mem::take(&mut self.options) {
+            form.give(position, text);
+        }
+        Some(form)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::sms;
+
+    fn read(text: &str) -> (Option<CallForm>, Vec<String>) {
+        let (form, diagnostics) = read_command(&sms::SERVICE, text);
+        (form, diagnostics.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn a_nested_command_fills_its_operation_s_form() {
+        let (form, notes) = read(
+            "aws --region eu-west-1 sms create-app --name web --server-groups \
+             '[{\"serverGroupId\": \"sg-1\"}]' --tags '{\"key\": \"k\"}' '{\"key\": \"j\"}'",
+        );
+        let form = form.unwrap();
+        assert_eq!(form.operation.cli_name, "create-app");
+        assert_eq!(
+            notes,
+            [
+                "info (word 2 \"--region\"): --region is an option of the CLI itself: this page leaves it out."
+            ]
+        );
+        let (call, problems) = form.check();
+        assert_eq!(problems, []);
+        assert_eq!(
+            call.body(),
+            r#"{"name": "web", "serverGroups": [{"serverGroupId": "sg-1"}], "tags": [{"key": "k"}, {"key": "j"}]}"#
+        );
+    }
+
+    #[test]
+    fn options_replace_the_document_s_members_whole() {
+        let (form, notes) = read(
+            "aws sms notify-app-validation-output --cli-input-json \
+             '{\"appId\": \"app-1\", \"notificationContext\": {\"validationId\": \"v\", \"status\": \"PENDING\"}}' \
+             --notification-context '{\"statusMessage\": \"m\"}'",
+        );
+        assert_eq!(notes, Vec::<String>::new());
+        assert_eq!(
+            form.unwrap().check().0.body(),
+            r#"{"appId": "app-1", "notificationContext": {"statusMessage": "m"}}"#
+        );
+    }
+
+    #[test]
+    fn lists_of_strings_booleans_and_empty_lists() {
+        let (form, _) = read("aws sms list-apps --app-ids a,b c --max-results 5");
+        assert_eq!(
+            form.unwrap().check().0.body(),
+            r#"{"appIds": ["a,b", "c"], "maxResults": 5}"#
+        );
+        let (form, _) = read(
+            "aws sms delete-app --app-id a --no-force-terminate-app --force-stop-app-replication",
+        );
+        assert_eq!(
+            form.unwrap().check().0.body(),
+            r#"{"appId": "a", "forceStopAppReplication": true, "forceTerminateApp": false}"#
+        );
+        let (form, _) = read("aws sms create-app --tags");
+        assert_eq!(form.unwrap().check().0.body(), r#"{"tags": []}"#);
+    }
+
+    #[test]
+    fn shorthand_files_and_unknown_options_are_reported_not_guessed() {
+        let (form, notes) = read(
+            "aws sms create-app --name web --tags Key=k,Value=v --bogus 1 --server-groups file://g.json",
+        );
+        assert_eq!(
+            notes,
+            [
+                "error --tags (word 7 \"Key=k,Value=v\"): The value of --tags is in the CLI's shorthand syntax, which this page does not read yet (it never guesses): write it as JSON.",
+                "error (word 8 \"--bogus\"): The CLI refuses --bogus: create-app takes --name, --description, --role-name, --client-token, --server-groups, --tags.",
+                "error (word 11 \"file://g.json\"): The CLI would read file://g.json: the page cannot read your files, so paste the file's contents instead of the option.",
+            ]
+        );
+        assert_eq!(form.unwrap().check().0.body(), r#"{"name": "web"}"#);
+        let (form, notes) = read("aws sms launch-rocket --x 1");
+        assert!(form.is_none());
+        assert_eq!(
+            notes[0],
+            "error (word 3 \"launch-rocket\"): \"launch-rocket\" is not an operation of aws sms."
+        );
+        assert!(is_command("$ aws sms get-app --app-id a"));
+        assert!(!is_command("appId: a\n"));
+    }
+}

@@ -24,6 +24,7 @@ use crate::core::value::{self, Path, Problem, Step, Value};
 
 pub mod command;
 pub mod form;
+pub mod sdk;
 
 /// The request of an operation without input: an empty structure.
 pub(crate) static NO_INPUT: Shape = Shape {

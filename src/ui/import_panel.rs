@@ -50,6 +50,8 @@ enum Step {
     Confirm(Form),
     /// Done (or read nothing): the problems found.
     Done,
+    /// The text is a call of another operation: its CLI name and its page's query.
+    Elsewhere(String, String),
     /// The importer could not run; the sentence says why and what to do.
     Failed(String),
 }
@@ -62,6 +64,7 @@ impl Step {
             Step::Reading(_) => "reading",
             Step::Confirm(_) => "confirm",
             Step::Done => "done",
+            Step::Elsewhere(..) => "elsewhere",
             Step::Failed(_) => "failed",
         }
     }
@@ -133,8 +136,20 @@ impl Panel {
             Ok(Ok(Some(Received {
                 id,
                 format,
+                diagnostics,
+                elsewhere: Some((operation, query)),
+                ..
+            }))) if id == waiting_for => {
+                self.read_as.set(Some(format));
+                self.problems.set(diagnostics);
+                self.step.set(Step::Elsewhere(operation, query));
+            }
+            Ok(Ok(Some(Received {
+                id,
+                format,
                 form,
                 diagnostics,
+                ..
             }))) if id == waiting_for => {
                 self.read_as.set(Some(format));
                 self.problems.set(diagnostics);
@@ -214,7 +229,7 @@ fn ImportContents(panel: Panel) -> impl IntoView {
     view! {
         <label for="import-text" class="label">
             "Paste an " <code>"aws sms create-replication-job"</code>
-            " command (bash, PowerShell or cmd), or a --cli-input-json / --cli-input-yaml document"
+            " command (bash, PowerShell or cmd), or a --cli-input-json / --cli-input-yaml document; a command of another operation opens that operation's page"
         </label>
         <textarea
             id="import-text"
@@ -271,6 +286,36 @@ fn result(panel: Panel) -> AnyView {
         }
         .into_any(),
         Step::Done => report(panel).into_any(),
+        Step::Elsewhere(operation, query) => {
+            let query = query.clone();
+            view! {
+                <div class="confirm" role="alert">
+                    <p>
+                        "This is a call of " <code>{operation.clone()}</code>
+                        ", which has a page of its own. Open it with what was read? This form stays as it is."
+                    </p>
+                    <div class="row">
+                        <button
+                            type="button"
+                            class="primary"
+                            id="import-open"
+                            on:click=move |_| io::go(&query)
+                        >
+                            "Open its page"
+                        </button>
+                        <button
+                            type="button"
+                            id="import-cancel"
+                            on:click=move |_| panel.step.set(Step::Idle)
+                        >
+                            "Stay here"
+                        </button>
+                    </div>
+                </div>
+                {report(panel)}
+            }
+            .into_any()
+        }
     })
 }
 

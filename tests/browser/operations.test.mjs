@@ -1,8 +1,9 @@
 // The plain page of every other operation (`?op=…`, src/ui/operation_page.rs) in each browser
 // engine (harness.mjs): a nested document imported into put-app-replication-configuration
-// fills the form and every output shows it; the address is the share link; problems inside a
-// JSON value are shown at their path; the list of operations opens another one; the main page
-// stays the main page.
+// fills the form and every output shows it; the address is the share link; a pasted command
+// opens its operation's page, from a plain page or from the main page; problems inside a JSON
+// value are shown at their path; the list of operations opens another one; the main page stays
+// the main page.
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -139,6 +140,26 @@ test('a pasted command opens its operation with its values; shorthand is reporte
     assert.equal(await page.inputValue('#f-name'), 'web');
     await page.click('#import-cancel');
     assert.equal(await page.inputValue('#f-name'), 'web');
+  });
+});
+
+test('a command of another operation pasted on the main page opens that operation\'s page', async () => {
+  await withPage('?server-id=s-keep', async (page) => {
+    await ready(page);
+    await page.click('details.import > summary');
+    await page.fill(
+      '#import-text',
+      `aws sms put-app-replication-configuration --app-id app-1 --server-group-replication-configurations '[{"serverGroupId": "g"}]'`,
+    );
+    await page.click('#import-run');
+    await page.waitForSelector('#import-open');
+    assert.match(await page.textContent('details.import'), /call of put-app-replication-configuration, which has a page of its own/);
+    // Nothing of it went into this page's form.
+    assert.equal(await page.inputValue('.job-form [name="server-id"]'), 's-keep');
+    await page.click('#import-open');
+    await page.waitForFunction(() => document.title.endsWith('aws sms put-app-replication-configuration'));
+    await opReady(page);
+    assert.equal(await out(page, 'http-body'), '{"appId": "app-1", "serverGroupReplicationConfigurations": [{"serverGroupId": "g"}]}');
   });
 });
 

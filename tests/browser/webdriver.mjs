@@ -550,7 +550,8 @@ class WebDriverPage extends Emitter {
     try {
       return await this.driver.executeScript('return arguments[0].smsjbPressed !== false || !arguments[0].isConnected', el);
     } catch (e) {
-      if (/StaleElementReference/.test(e.name)) return true;
+      // The target was replaced, or the page it was on is gone: the click did its work.
+      if (/StaleElementReference/.test(e.name) || /unloaded|navigat/i.test(String(e.message))) return true;
       throw e;
     }
   }
@@ -567,7 +568,12 @@ class WebDriverPage extends Emitter {
   }
 
   async syncUrl() {
-    await this.run('return null');
+    try {
+      await this.run('return null');
+    } catch (e) {
+      // A page that is navigating away has no address to read yet; the next call reads it.
+      if (!(e.navigated || /unloaded|navigat/i.test(String(e.message)))) throw e;
+    }
   }
 
   locator(selector, options = {}) {
@@ -606,7 +612,9 @@ class WebDriverPage extends Emitter {
       try {
         return await this.pollFunction(fn, arg);
       } catch (e) {
-        if (!e.navigated || Date.now() > until) throw e;
+        // Firefox says so with an error ("Document was unloaded") instead of no result.
+        const navigated = e.navigated || /unloaded|navigat/i.test(String(e.message));
+        if (!navigated || Date.now() > until) throw e;
         await sleep(100);
       }
     }

@@ -14,7 +14,7 @@ use serde_json::Value as Json;
 use crate::core::call::{self, Call};
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::{Member, Operation, Service, Shape, ShapeKind};
-use crate::core::render::Shell;
+use crate::core::render::{Sdk, Shell};
 use crate::core::share::{escape, unescape};
 use crate::core::value::{self, Path, Problem, Step, Value};
 
@@ -268,8 +268,8 @@ pub struct Written {
 }
 
 /// Every text the plain page writes for a call, in the order shown: the command for bash,
-/// PowerShell and cmd.exe, the two documents, the HTTP request and body, and the three
-/// skeletons.
+/// PowerShell and cmd.exe, the two documents, the HTTP request and body, the Python and
+/// JavaScript programs, and the three skeletons.
 pub fn written(call: &Call) -> Vec<Written> {
     let operation = call.operation;
     let file = |extension: &str| format!("{}.{extension}", operation.cli_name);
@@ -323,6 +323,20 @@ pub fn written(call: &Call) -> Vec<Written> {
             file: format!("{}-body.json", operation.cli_name),
             media: "application/json",
             text: request.body,
+        },
+        Written {
+            id: "sdk-python",
+            title: "Python (boto3)",
+            file: call::sdk::file_name(call, Sdk::Python),
+            media: "text/x-python",
+            text: call::sdk::python(call, None),
+        },
+        Written {
+            id: "sdk-javascript",
+            title: "JavaScript (SDK v3)",
+            file: call::sdk::file_name(call, Sdk::JavaScript),
+            media: "text/javascript",
+            text: call::sdk::javascript(call, None),
         },
         Written {
             id: "skeleton-input",
@@ -568,6 +582,8 @@ mod tests {
                 "yaml",
                 "http",
                 "http-body",
+                "sdk-python",
+                "sdk-javascript",
                 "skeleton-input",
                 "skeleton-yaml-input",
                 "skeleton-output"

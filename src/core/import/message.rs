@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::call::command::read_command;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::Form;
 use crate::core::import::{self, Format};
@@ -20,7 +21,7 @@ use crate::core::render::CliOptions;
 use crate::core::share;
 
 /// The version of the messages; both ends must agree.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// What the page asks the worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +70,19 @@ pub enum Reply {
         /// The values read, as a share-link query.
         form: String,
         /// Every problem found, each with where it is.
+        diagnostics: Vec<WireDiagnostic>,
+    },
+    /// The text is a command of another operation, which has a page of its own.
+    Elsewhere {
+        /// The worker's [`VERSION`].
+        v: u32,
+        /// The request's id.
+        id: u64,
+        /// The operation's CLI name.
+        operation: String,
+        /// Its page's share-link query, with the values read.
+        query: String,
+        /// Every problem found (located, belonging to no parameter of this page).
         diagnostics: Vec<WireDiagnostic>,
     },
     /// The worker could not read the request.
@@ -120,17 +134,20 @@ impl WireDiagnostic {
     }
 }
 
-/// What the page takes from an [`Reply::Imported`]: the form and its problems.
+/// What the page takes from an [`Reply::Imported`] or [`Reply::Elsewhere`]: the form and its
+/// problems, or the other operation's page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Received {
     /// The request's id.
     pub id: u64,
     /// What the text was read as.
     pub format: Format,
-    /// The values read.
+    /// The values read (none when they belong to another operation).
     pub form: Form,
     /// Every problem found.
     pub diagnostics: Vec<Diagnostic>,
+    /// Another operation's CLI name and its page's query, when the text is a call of it.
+    pub elsewhere: Option<(String, String)>,
 }
 
 /// Why a reply cannot be used, as a phrase that follows "the importer could not run (…)".
@@ -176,8 +193,30 @@ impl Reply {
                     format,
                     form,
                     diagnostics,
+                    elsewhere: None,
                 }))
             }
+            Reply::Elsewhere { v, id, .. } if v != VERSION => Err((Some(id), other_version(v))),
+            Reply::Elsewhere {
+                id,
+                operation,
+                query,
+                diagnostics,
+                ..
+            } => Ok(Some(Received {
+                id,
+                format: Format::Command,
+                form: Form::new(),
+                diagnostics: diagnostics
+                    .into_iter()
+                    .map(|d| {
+                        let mut diagnostic = Diagnostic::general(d.severity, d.message);
+                        diagnostic.location = d.location;
+                        diagnostic
+                    })
+                    .collect(),
+                elsewhere: Some((operation, query)),
+            })),
         }
     }
 }
@@ -198,6 +237,31 @@ pub fn answer(request: &Request) -> Reply {
     let format = request
         .format
         .unwrap_or_else(|| import::detect(&request.text));
+    if format == Format::Command
+        && let (Some(other), found) = read_command(params::SERVICE, &request.text)
+        && !std::ptr::eq(other.operation, params::OPERATION)
+    {
+        return Reply::Elsewhere {
+            v: VERSION,
+            id: request.id,
+            operation: other.operation.cli_name.to_owned(),
+            query: other.to_query(),
+            diagnostics: found
+                .iter()
+                .map(|d| WireDiagnostic {
+                    severity: d.severity,
+                    param: None,
+                    // A parameter of the other page is named where the problem is.
+                    location: match (d.param, &d.location) {
+                        (Some(flag), Some(at)) => Some(format!("--{flag}, {at}")),
+                        (Some(flag), None) => Some(format!("--{flag}")),
+                        (None, at) => at.clone(),
+                    },
+                    message: d.message.clone(),
+                })
+                .collect(),
+        };
+    }
     let imported = match format {
         Format::Command => import::command::import(&request.text, None),
         Format::Json => import::json::import(&request.text),
@@ -240,6 +304,29 @@ mod tests {
         let reply = answer(&sent);
         let back: Reply = serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap();
         back.receive().unwrap().unwrap()
+    }
+
+    #[test]
+    fn a_command_of_another_operation_points_to_its_page() {
+        let got = round_trip(
+            "aws sms create-app --name web --tags '[{\"key\": \"k\"}]' --region eu-west-1",
+        );
+        assert_eq!(
+            got.elsewhere,
+            Some((
+                "create-app".to_owned(),
+                r#"op=create-app&name=web&tags=[{"key":"k"}]"#.to_owned()
+            ))
+        );
+        assert_eq!(got.form, Form::new());
+        assert_eq!(got.diagnostics.len(), 1, "{:?}", got.diagnostics);
+        assert_eq!(
+            got.diagnostics[0].location.as_deref(),
+            Some("word 8 \"--region\"")
+        );
+        // This page's own operation is imported as before.
+        let own = round_trip("aws sms create-replication-job --server-id s-1");
+        assert_eq!((own.elsewhere, own.form.get("server-id")), (None, "s-1"));
     }
 
     #[test]

@@ -342,11 +342,11 @@ impl Reader<'_> {
     fn positional(&mut self, index: usize, last_flag: Option<Target>, forced: bool) {
         let text = self.words[index].clone();
         if !forced {
-            if self.positionals == 0 && text == "sms" {
+            if self.positionals == 0 && text == params::OPERATION.metadata.cli_name {
                 self.positionals = 1;
                 return;
             }
-            if self.positionals <= 1 && text == "create-replication-job" {
+            if self.positionals <= 1 && text == params::OPERATION.cli_name {
                 self.positionals = 2;
                 return;
             }
@@ -356,7 +356,9 @@ impl Reader<'_> {
                     index,
                     None,
                     format!(
-                        "This tool imports sms create-replication-job, not sms {}.",
+                        "This page imports {0} {1}, not {0} {2}.",
+                        params::OPERATION.metadata.cli_name,
+                        params::OPERATION.cli_name,
                         shown(&text)
                     ),
                 );
@@ -881,7 +883,7 @@ mod tests {
             "aws sms get-servers --server-id s-1",
             &one("server-id", "s-1"),
             &[
-                "word 3 \"get-servers\": This tool imports sms create-replication-job, not sms get-servers.",
+                "word 3 \"get-servers\": This page imports sms create-replication-job, not sms get-servers.",
             ],
         );
         check(

@@ -1,0 +1,323 @@
+//! The call of any operation as an SDK program: Python with boto3 and JavaScript with the AWS
+//! SDK for JavaScript v3, nested values as literals of the language.
+//!
+//! Every value is a literal written by its language's one string function (the same as the
+//! main page's programs: [`crate::core::render::sdk::python::string`],
+//! [`crate::core::render::sdk::javascript::string`]); structures are written with their members
+//! in model order, so boto3, which serializes keyword arguments and dictionaries in the order
+//! written, sends the CLI's bytes. A time is a UTC `datetime` / `Date`. The client takes its
+//! credentials and Region from the environment, as the CLI does; an endpoint, when given, is
+//! written into the client (the tests point the programs at a local capture server that way).
+
+use std::fmt::Write as _;
+
+use crate::core::call::Call;
+use crate::core::model::{Shape, ShapeKind};
+use crate::core::render::sdk::{self, javascript, python};
+use crate::core::timestamp;
+use crate::core::value::Value;
+
+/// The file name of an operation's program in a language (`put_app_replication_configuration.py`,
+/// `put-app-replication-configuration.mjs`).
+pub fn file_name(call: &Call, language: sdk::Sdk) -> String {
+    match language {
+        sdk::Sdk::Python => format!("{}.py", call.operation.cli_name.replace('-', "_")),
+        sdk::Sdk::JavaScript => format!("{}.mjs", call.operation.cli_name),
+        sdk::Sdk::Rust => format!("{}.rs", call.operation.cli_name.replace('-', "_")),
+    }
+}
+
+/// The call as a Python program with boto3.
+pub fn python(call: &Call, endpoint: Option<&str>) -> String {
+    let operation = call.operation;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "#!/usr/bin/env python3\n\
+         \"\"\"Calls aws {service} {cli} ({name}) with boto3.\n\
+         \n\
+         Written by SMS Job Builder. AWS retired SMS; boto3 {boto3} with botocore {botocore} are the\n\
+         last releases that have its client:\n\
+         \n\
+         \x20   python3 -m pip install boto3=={boto3} botocore=={botocore}\n\
+         \x20   python3 {file}\n\
+         \"\"\"\n\n",
+        service = operation.metadata.cli_name,
+        cli = operation.cli_name,
+        name = operation.name,
+        boto3 = sdk::BOTO3_VERSION,
+        botocore = sdk::BOTOCORE_VERSION,
+        file = file_name(call, sdk::Sdk::Python),
+    );
+    if holds_time(call) {
+        out.push_str("import datetime\n");
+    }
+    out.push_str("import json\n\nimport boto3\n\n");
+    let _ = write!(
+        out,
+        "client = boto3.client({}",
+        python::string(operation.metadata.signing_name)
+    );
+    if let Some(url) = endpoint {
+        let _ = write!(out, ", endpoint_url={}", python::string(url));
+    }
+    out.push_str(")\n");
+    // boto3 names the method as the CLI names the command, with `_` for `-`.
+    let _ = write!(
+        out,
+        "response = client.{}(",
+        operation.cli_name.replace('-', "_")
+    );
+    let members = members(call);
+    if !members.is_empty() {
+        out.push('\n');
+    }
+    for (name, shape, value) in members {
+        let _ = write!(out, "    {name}=");
+        python_value(&mut out, shape, value, 1);
+        out.push_str(",\n");
+    }
+    out.push_str(
+        ")\n# The answer, without the request's metadata.\n\
+         response.pop(\"ResponseMetadata\", None)\n\
+         print(json.dumps(response, indent=2, default=str))\n",
+    );
+    out
+}
+
+/// The call as a JavaScript ES module with the AWS SDK for JavaScript v3.
+pub fn javascript(call: &Call, endpoint: Option<&str>) -> String {
+    let operation = call.operation;
+    let command = format!("{}Command", operation.name);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "// Calls aws {service} {cli} ({name}) with the AWS SDK for JavaScript v3.\n\
+         //\n\
+         // Written by SMS Job Builder. AWS retired SMS; @aws-sdk/client-sms {version} is one of the\n\
+         // last releases that have its client:\n\
+         //\n\
+         //     npm install @aws-sdk/client-sms@{version}\n\
+         //     node {file}\n\n\
+         import {{ {command}, SMSClient }} from \"@aws-sdk/client-sms\";\n\n",
+        service = operation.metadata.cli_name,
+        cli = operation.cli_name,
+        name = operation.name,
+        version = sdk::JS_CLIENT_VERSION,
+        file = file_name(call, sdk::Sdk::JavaScript),
+    );
+    match endpoint {
+        Some(url) => {
+            let _ = writeln!(
+                out,
+                "const client = new SMSClient({{ endpoint: {} }});",
+                javascript::string(url)
+            );
+        }
+        None => out.push_str("const client = new SMSClient({});\n"),
+    }
+    let _ = write!(out, "const output = await client.send(\n  new {command}({{");
+    let members = members(call);
+    if !members.is_empty() {
+        out.push('\n');
+        for (name, shape, value) in members {
+            let _ = write!(out, "    {name}: ");
+            javascript_value(&mut out, shape, value, 2);
+            out.push_str(",\n");
+        }
+        out.push_str("  ");
+    }
+    out.push_str(
+        "}),\n);\n// The answer, without the request's metadata.\n\
+         const { $metadata, ...answer } = output;\n\
+         console.log(JSON.stringify(answer, null, 2));\n",
+    );
+    out
+}
+
+/// The set members of the call, in model order.
+fn members(call: &Call) -> Vec<(&'static str, &'static Shape, &Value)> {
+    let Value::Structure(slots) = &call.input else {
+        return Vec::new();
+    };
+    call.operation
+        .members()
+        .iter()
+        .zip(slots)
+        .filter_map(|(m, v)| v.as_ref().map(|v| (m.name, m.shape, v)))
+        .collect()
+}
+
+/// True when a time is set anywhere in the call.
+fn holds_time(call: &Call) -> bool {
+    fn walk(shape: &Shape, value: &Value) -> bool {
+        match (&shape.kind, value) {
+            (ShapeKind::Timestamp, Value::Scalar(_)) => true,
+            (ShapeKind::List(item), Value::List(items)) => items.iter().any(|v| walk(item, v)),
+            (ShapeKind::Structure(members), Value::Structure(slots)) => members
+                .iter()
+                .zip(slots)
+                .any(|(m, v)| v.as_ref().is_some_and(|v| walk(m.shape, v))),
+            _ => false,
+        }
+    }
+    call.operation
+        .input
+        .is_some_and(|shape| walk(shape, &call.input))
+}
+
+/// The instant a time's text stands for (the call has been checked, so it reads).
+fn seconds(text: &str) -> i64 {
+    timestamp::parse(text).map_or(0, |t| t.seconds)
+}
+
+/// A whole number as written in a program.
+fn integer(text: &str) -> i64 {
+    text.trim().parse().unwrap_or_default()
+}
+
+fn indent(out: &mut String, depth: usize) {
+    out.push_str(&"    ".repeat(depth));
+}
+
+fn python_value(out: &mut String, shape: &'static Shape, value: &Value, depth: usize) {
+    match (&shape.kind, value) {
+        (ShapeKind::Integer(_) | ShapeKind::Long(_), Value::Scalar(text)) => {
+            let _ = write!(out, "{}", integer(text));
+        }
+        (ShapeKind::Boolean, Value::Scalar(text)) => {
+            out.push_str(if text == "true" { "True" } else { "False" });
+        }
+        (ShapeKind::Timestamp, Value::Scalar(text)) => {
+            let [y, mo, d, h, mi, s] = sdk::civil(seconds(text)).unwrap_or([1970, 1, 1, 0, 0, 0]);
+            let _ = write!(
+                out,
+                "datetime.datetime({y}, {mo}, {d}, {h}, {mi}, {s}, tzinfo=datetime.timezone.utc)"
+            );
+        }
+        (_, Value::Scalar(text)) => out.push_str(&python::string(text)),
+        (ShapeKind::List(item), Value::List(items)) => {
+            if items.is_empty() {
+                out.push_str("[]");
+                return;
+            }
+            out.push_str("[\n");
+            for item_value in items {
+                indent(out, depth + 1);
+                python_value(out, item, item_value, depth + 1);
+                out.push_str(",\n");
+            }
+            indent(out, depth);
+            out.push(']');
+        }
+        (ShapeKind::Structure(members), Value::Structure(slots)) => {
+            let set: Vec<_> = members
+                .iter()
+                .zip(slots)
+                .filter_map(|(m, v)| v.as_ref().map(|v| (m, v)))
+                .collect();
+            if set.is_empty() {
+                out.push_str("{}");
+                return;
+            }
+            out.push_str("{\n");
+            for (member, member_value) in set {
+                indent(out, depth + 1);
+                let _ = write!(out, "{}: ", python::string(member.name));
+                python_value(out, member.shape, member_value, depth + 1);
+                out.push_str(",\n");
+            }
+            indent(out, depth);
+            out.push('}');
+        }
+        _ => out.push_str("None"),
+    }
+}
+
+fn javascript_value(out: &mut String, shape: &'static Shape, value: &Value, depth: usize) {
+    let pad = |out: &mut String, depth: usize| out.push_str(&"  ".repeat(depth));
+    match (&shape.kind, value) {
+        (ShapeKind::Integer(_) | ShapeKind::Long(_), Value::Scalar(text)) => {
+            let _ = write!(out, "{}", integer(text));
+        }
+        (ShapeKind::Boolean, Value::Scalar(text)) => {
+            out.push_str(if text == "true" { "true" } else { "false" });
+        }
+        (ShapeKind::Timestamp, Value::Scalar(text)) => {
+            let _ = write!(
+                out,
+                "new Date({})",
+                javascript::string(&timestamp::format_utc(seconds(text)))
+            );
+        }
+        (_, Value::Scalar(text)) => out.push_str(&javascript::string(text)),
+        (ShapeKind::List(item), Value::List(items)) => {
+            if items.is_empty() {
+                out.push_str("[]");
+                return;
+            }
+            out.push_str("[\n");
+            for item_value in items {
+                pad(out, depth + 1);
+                javascript_value(out, item, item_value, depth + 1);
+                out.push_str(",\n");
+            }
+            pad(out, depth);
+            out.push(']');
+        }
+        (ShapeKind::Structure(members), Value::Structure(slots)) => {
+            let set: Vec<_> = members
+                .iter()
+                .zip(slots)
+                .filter_map(|(m, v)| v.as_ref().map(|v| (m, v)))
+                .collect();
+            if set.is_empty() {
+                out.push_str("{}");
+                return;
+            }
+            out.push_str("{\n");
+            for (member, member_value) in set {
+                pad(out, depth + 1);
+                let _ = write!(out, "{}: ", member.name);
+                javascript_value(out, member.shape, member_value, depth + 1);
+                out.push_str(",\n");
+            }
+            pad(out, depth);
+            out.push('}');
+        }
+        _ => out.push_str("undefined"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::sms;
+
+    #[test]
+    fn nested_values_are_literals_in_model_order() {
+        let (call, problems) = Call::from_json(
+            sms::SERVICE
+                .operation("put-app-replication-configuration")
+                .unwrap(),
+            r#"{"serverGroupReplicationConfigurations": [{"serverReplicationConfigurations":
+                [{"serverReplicationParameters": {"runOnce": true, "seedTime": "2026-11-25 10:00"},
+                  "server": {"serverId": "it's \"q\""}}]}], "appId": "app-1"}"#,
+        );
+        assert_eq!(problems, []);
+        let py = python(&call, None);
+        assert!(py.contains(
+            "response = client.put_app_replication_configuration(\n    appId=\"app-1\",\n    serverGroupReplicationConfigurations=[\n        {\n            \"serverReplicationConfigurations\": [\n                {\n                    \"server\": {\n                        \"serverId\": \"it's \\\"q\\\"\",\n                    },\n                    \"serverReplicationParameters\": {\n                        \"seedTime\": datetime.datetime(2026, 11, 25, 10, 0, 0, tzinfo=datetime.timezone.utc),\n                        \"runOnce\": True,\n"
+        ), "{py}");
+        assert!(py.contains(
+            "import datetime\nimport json\n\nimport boto3\n\nclient = boto3.client(\"sms\")\n"
+        ));
+        let js = javascript(&call, Some("http://127.0.0.1:9"));
+        assert!(js.contains("import { PutAppReplicationConfigurationCommand, SMSClient } from \"@aws-sdk/client-sms\";"));
+        assert!(js.contains("const client = new SMSClient({ endpoint: \"http://127.0.0.1:9\" });"));
+        assert!(js.contains("              seedTime: new Date(\"2026-11-25T10:00:00Z\"),\n              runOnce: true,\n"), "{js}");
+        let empty = Call::new(sms::SERVICE.operation("import-server-catalog").unwrap());
+        assert!(python(&empty, None).contains("response = client.import_server_catalog()\n"));
+        assert!(javascript(&empty, None).contains("new ImportServerCatalogCommand({}),\n);"));
+    }
+}

@@ -1,6 +1,7 @@
 //! The SDK programs of the plain pages (`core::call::sdk`), run for real against a local
 //! capture server for nested operations (and one without input): boto3 1.40.30 must send
-//! `Call::body` byte for byte, `@aws-sdk/client-sms` 3.523.0 the same JSON value, each under
+//! `Call::body` byte for byte, `@aws-sdk/client-sms` 3.523.0 and `aws-sdk-sms` 1.82.0 (its
+//! programs compiled together in `tests/sdk-rust`) the same JSON value, each under
 //! the operation's `X-Amz-Target`; typical values and the hostile strings, nested times,
 //! integers, booleans, empty lists and structures.
 //!
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use sms_job_builder::core::call::Call;
-use sms_job_builder::core::call::sdk::{javascript, python};
+use sms_job_builder::core::call::sdk::{javascript, python, rust};
 use sms_job_builder::core::model::sms;
 use support::capture::{CaptureServer, clip, scratch};
 
@@ -66,13 +67,6 @@ fn cases() -> Vec<(&'static str, String)> {
     ]
 }
 
-fn cache() -> PathBuf {
-    std::env::var_os("SMSJB_CACHE").map_or_else(
-        || Path::new(&std::env::var_os("HOME").expect("HOME")).join(".cache/sms-job-builder"),
-        PathBuf::from,
-    )
-}
-
 /// A program run in a clean environment with dummy credentials and a Region.
 fn run(program: &Path, file: &Path, home: &Path) -> std::process::Output {
     Command::new(program)
@@ -107,19 +101,30 @@ fn nested_programs_send_our_body() {
     );
     // A module finds its packages in a node_modules folder beside it or above it.
     std::os::unix::fs::symlink(&modules, dir.0.join("node_modules")).unwrap();
-    let boto3 = cache().join("sdk-venv/bin/python");
+    let boto3 = support::sdk_rust::cache().join("sdk-venv/bin/python");
     let mut server = CaptureServer::start(&support::python(), &dir.0);
     let endpoint = server.endpoint();
     let mut wrong = Vec::new();
     let mut runs = 0;
-    for (k, (name, document)) in cases().into_iter().enumerate() {
-        let operation = sms::SERVICE.operation(name).unwrap();
-        let (call, problems) = Call::from_json(operation, &document);
-        assert!(
-            problems.is_empty() && call.check().is_empty(),
-            "{name}: {problems:?} {:?}",
-            call.check()
-        );
+    let calls: Vec<(&str, Call)> = cases()
+        .into_iter()
+        .map(|(name, document)| {
+            let operation = sms::SERVICE.operation(name).unwrap();
+            let (call, problems) = Call::from_json(operation, &document);
+            assert!(
+                problems.is_empty() && call.check().is_empty(),
+                "{name}: {problems:?} {:?}",
+                call.check()
+            );
+            (name, call)
+        })
+        .collect();
+    let rust_programs: Vec<String> = calls
+        .iter()
+        .map(|(_, call)| rust(call, Some(&endpoint)))
+        .collect();
+    let binary = support::sdk_rust::build(&rust_programs, &[], &dir.0);
+    for (k, (name, call)) in calls.iter().enumerate() {
         let body = call.body();
         for (language, text, program, file) in [
             (
@@ -130,13 +135,20 @@ fn nested_programs_send_our_body() {
             ),
             (
                 "JavaScript",
-                javascript(&call, Some(&endpoint)),
+                javascript(call, Some(&endpoint)),
                 PathBuf::from("node"),
                 format!("case-{k}.mjs"),
             ),
+            ("Rust", String::new(), binary.clone(), k.to_string()),
         ] {
-            let file = dir.0.join(file);
-            std::fs::write(&file, &text).unwrap();
+            // The Rust programs are compiled already: the binary takes the case's number.
+            let file = if text.is_empty() {
+                PathBuf::from(file)
+            } else {
+                let path = dir.0.join(file);
+                std::fs::write(&path, &text).unwrap();
+                path
+            };
             let out = run(&program, &file, &home);
             runs += 1;
             let captured = server.take_new();
@@ -177,6 +189,6 @@ fn nested_programs_send_our_body() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     support::capture::report(&format!(
-        "plain pages' SDK programs: {runs} runs of nested operations, boto3 byte-identical, JavaScript the same JSON value"
+        "plain pages' SDK programs: {runs} runs of nested operations, boto3 byte-identical, JavaScript and Rust the same JSON value"
     ));
 }

@@ -5,6 +5,7 @@
 //! [`params::PARAMS`], never listed again here. Only the values are written out.
 
 pub mod capture;
+pub mod sdk_rust;
 /// The models of cmd.exe and PowerShell the renderers' unit tests use too.
 #[path = "../../src/core/render/cli/shell_models.rs"]
 pub mod shell_models;

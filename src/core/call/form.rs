@@ -268,8 +268,8 @@ pub struct Written {
 }
 
 /// Every text the plain page writes for a call, in the order shown: the command for bash,
-/// PowerShell and cmd.exe, the two documents, the HTTP request and body, the Python and
-/// JavaScript programs, and the three skeletons.
+/// PowerShell and cmd.exe, the two documents, the HTTP request and body, the Python,
+/// JavaScript and Rust programs, and the three skeletons.
 pub fn written(call: &Call) -> Vec<Written> {
     let operation = call.operation;
     let file = |extension: &str| format!("{}.{extension}", operation.cli_name);
@@ -337,6 +337,13 @@ pub fn written(call: &Call) -> Vec<Written> {
             file: call::sdk::file_name(call, Sdk::JavaScript),
             media: "text/javascript",
             text: call::sdk::javascript(call, None),
+        },
+        Written {
+            id: "sdk-rust",
+            title: "Rust (AWS SDK for Rust)",
+            file: "main.rs".to_owned(),
+            media: "text/x-rust",
+            text: call::sdk::rust(call, None),
         },
         Written {
             id: "skeleton-input",
@@ -584,6 +591,7 @@ mod tests {
                 "http-body",
                 "sdk-python",
                 "sdk-javascript",
+                "sdk-rust",
                 "skeleton-input",
                 "skeleton-yaml-input",
                 "skeleton-output"

@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use crate::core::call::Call;
-use crate::core::model::{Shape, ShapeKind};
+use crate::core::model::{Shape, ShapeKind, kebab};
 use crate::core::render::sdk::{self, javascript, python};
 use crate::core::timestamp;
 use crate::core::value::Value;
@@ -133,6 +133,162 @@ pub fn javascript(call: &Call, endpoint: Option<&str>) -> String {
          console.log(JSON.stringify(answer, null, 2));\n",
     );
     out
+}
+
+/// The call as a Rust program with the AWS SDK for Rust (`aws-sdk-sms` on tokio): the
+/// operation's fluent builder with one setter per member, a structure as its type's builder,
+/// a list as one setter call per item (an empty list set as such), an enum through its type's
+/// `From<&str>`, a time as `DateTime::from_secs`.
+pub fn rust(call: &Call, endpoint: Option<&str>) -> String {
+    let operation = call.operation;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "//! Calls aws {} {} ({}) with the AWS SDK for Rust.\n\
+         //!\n\
+         //! Written by SMS Job Builder. AWS retired SMS; the aws-sdk-sms crate {} still has its\n\
+         //! client. This is src/main.rs of a binary crate whose Cargo.toml has:\n\
+         //!\n\
+         //! ```toml",
+        operation.metadata.cli_name,
+        operation.cli_name,
+        operation.name,
+        sdk::RUST_SDK_VERSION
+    );
+    for line in sdk::rust::dependencies().lines() {
+        let _ = writeln!(out, "//! {line}");
+    }
+    out.push_str("//! ```\n\n");
+    let mut types = std::collections::BTreeSet::new();
+    let mut setters = String::new();
+    for (name, shape, value) in members(call) {
+        rust_setter(&mut setters, name, shape, value, 2, &mut types);
+    }
+    out.push_str("use aws_config::BehaviorVersion;\n");
+    if holds_time(call) {
+        out.push_str("use aws_sdk_sms::primitives::DateTime;\n");
+    }
+    if !types.is_empty() {
+        let names: Vec<&str> = types.iter().map(String::as_str).collect();
+        let _ = writeln!(out, "use aws_sdk_sms::types::{{{}}};", names.join(", "));
+    }
+    out.push_str(
+        "\n#[tokio::main]\nasync fn main() -> Result<(), aws_sdk_sms::Error> {\n    \
+         // The Region and credentials come from the environment or the profile, as for the CLI.\n    \
+         let config = aws_config::defaults(BehaviorVersion::latest())\n",
+    );
+    if let Some(url) = endpoint {
+        let _ = writeln!(out, "        .endpoint_url({})", sdk::rust::string(url));
+    }
+    let _ = write!(
+        out,
+        "        .load()\n        .await;\n    let client = aws_sdk_sms::Client::new(&config);\n    \
+         let output = client\n        .{}()\n{setters}        .send()\n        .await?;\n    \
+         println!(\"{{output:?}}\");\n    Ok(())\n}}\n",
+        operation.cli_name.replace('-', "_")
+    );
+    out
+}
+
+/// How the Rust SDK names a member's setter (`outputS3BucketName` → `output_s3_bucket_name`).
+fn rust_method(name: &str) -> String {
+    kebab(name).replace('-', "_")
+}
+
+/// How the Rust SDK names a shape's type (`SSMValidationParameters` →
+/// `SsmValidationParameters`).
+fn rust_type(name: &str) -> String {
+    kebab(name)
+        .split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// One member's setter call(s) on a builder, indented by `depth` levels of four spaces.
+fn rust_setter(
+    out: &mut String,
+    name: &str,
+    shape: &'static Shape,
+    value: &Value,
+    depth: usize,
+    types: &mut std::collections::BTreeSet<String>,
+) {
+    let pad = "    ".repeat(depth);
+    let method = rust_method(name);
+    match (&shape.kind, value) {
+        (ShapeKind::List(_), Value::List(items)) if items.is_empty() => {
+            let _ = writeln!(out, "{pad}.set_{method}(Some(Vec::new()))");
+        }
+        (ShapeKind::List(item), Value::List(items)) => {
+            for item_value in items {
+                let _ = write!(out, "{pad}.{method}(");
+                rust_value(out, item, item_value, depth, types);
+                out.push_str(")\n");
+            }
+        }
+        _ => {
+            let _ = write!(out, "{pad}.{method}(");
+            rust_value(out, shape, value, depth, types);
+            out.push_str(")\n");
+        }
+    }
+}
+
+/// A value as a Rust expression.
+fn rust_value(
+    out: &mut String,
+    shape: &'static Shape,
+    value: &Value,
+    depth: usize,
+    types: &mut std::collections::BTreeSet<String>,
+) {
+    match (&shape.kind, value) {
+        (ShapeKind::Integer(_) | ShapeKind::Long(_), Value::Scalar(text)) => {
+            let _ = write!(out, "{}", integer(text));
+        }
+        (ShapeKind::Boolean, Value::Scalar(text)) => {
+            out.push_str(if text == "true" { "true" } else { "false" });
+        }
+        (ShapeKind::Timestamp, Value::Scalar(text)) => {
+            let _ = write!(out, "DateTime::from_secs({})", seconds(text));
+        }
+        (ShapeKind::String(t), Value::Scalar(text)) if !t.values.is_empty() => {
+            let name = rust_type(shape.name);
+            let _ = write!(out, "{name}::from({})", sdk::rust::string(text));
+            types.insert(name);
+        }
+        (_, Value::Scalar(text)) => out.push_str(&sdk::rust::string(text)),
+        (ShapeKind::Structure(members), Value::Structure(slots)) => {
+            let name = rust_type(shape.name);
+            let _ = writeln!(out, "\n{}{name}::builder()", "    ".repeat(depth + 1));
+            for (member, slot) in members.iter().zip(slots) {
+                if let Some(member_value) = slot {
+                    rust_setter(
+                        out,
+                        member.name,
+                        member.shape,
+                        member_value,
+                        depth + 2,
+                        types,
+                    );
+                }
+            }
+            let _ = write!(
+                out,
+                "{}.build(),\n{}",
+                "    ".repeat(depth + 2),
+                "    ".repeat(depth)
+            );
+            types.insert(name);
+        }
+        _ => out.push_str("Default::default()"),
+    }
 }
 
 /// The set members of the call, in model order.

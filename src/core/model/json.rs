@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{Member, Metadata, Operation, Range, Service, Shape, ShapeKind, Text};
+use super::{Member, Metadata, Operation, Range, Service, Shape, ShapeKind, Text, kebab};
 
 impl Service {
     /// Reads a botocore `service-2.json` of protocol `json`; `paginated` names the operations
@@ -157,29 +157,6 @@ impl Builder<'_> {
 
 fn leak(text: &str) -> &'static str {
     String::leak(text.to_owned())
-}
-
-/// A camel-case name as a CLI spelling (`serverId` → `server-id`, `EC2KeyName` →
-/// `ec2-key-name`): a dash before a capital that follows a lower-case letter or a digit, and
-/// before the last capital of a run that a lower-case letter follows. (botocore's
-/// `xform_name`, for the names models use; the generated models carry botocore's own.)
-pub fn kebab(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_ascii_uppercase() && i > 0 {
-            let before = chars[i - 1];
-            let after = chars.get(i + 1).copied();
-            let starts_word = before.is_ascii_lowercase()
-                || before.is_ascii_digit()
-                || (before.is_ascii_uppercase() && after.is_some_and(|a| a.is_ascii_lowercase()));
-            if starts_word && !out.ends_with('-') {
-                out.push('-');
-            }
-        }
-        out.push(c.to_ascii_lowercase());
-    }
-    out
 }
 
 #[cfg(test)]

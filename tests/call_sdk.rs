@@ -129,7 +129,7 @@ fn nested_programs_send_our_body() {
         for (language, text, program, file) in [
             (
                 "boto3",
-                python(&call, Some(&endpoint)),
+                python(call, Some(&endpoint)),
                 boto3.clone(),
                 format!("case-{k}.py"),
             ),

@@ -156,6 +156,7 @@ def main():
     w("/// What every request of the service shares.")
     w("pub static METADATA: Metadata = Metadata {")
     w("    cli_name: %s," % rust_str(service))
+    w("    service_id: %s," % rust_str(meta["serviceId"]))
     w("    api_version: %s," % rust_str(meta["apiVersion"]))
     w("    target_prefix: %s," % rust_str(meta["targetPrefix"]))
     w("    json_version: %s," % rust_str(meta["jsonVersion"]))

@@ -26,6 +26,8 @@ pub struct Service {
 pub struct Metadata {
     /// The CLI's name of the service (`aws <cli_name> …`).
     pub cli_name: &'static str,
+    /// The model's service id (`SMS`), which the SDKs name their clients after.
+    pub service_id: &'static str,
     /// The model's API version.
     pub api_version: &'static str,
     /// What the `X-Amz-Target` header starts with.

@@ -208,6 +208,14 @@ pub fn read_json(
             }
             Some(Value::Structure(slots))
         }
+        (ShapeKind::Map(..), _) => {
+            // No operation of the models the app serves takes a map.
+            problems.push(Problem::error(
+                path,
+                "Maps are not supported by this tool yet.",
+            ));
+            None
+        }
         _ => wrong(problems),
     }
 }

@@ -36,13 +36,14 @@ pub fn python(call: &Call, endpoint: Option<&str>) -> String {
         "#!/usr/bin/env python3\n\
          \"\"\"Calls aws {service} {cli} ({name}) with boto3.\n\
          \n\
-         Written by SMS Job Builder. AWS retired SMS; boto3 {boto3} with botocore {botocore} are the\n\
+         Written by SMS Job Builder. AWS retired {id}; boto3 {boto3} with botocore {botocore} are the\n\
          last releases that have its client:\n\
          \n\
          \x20   python3 -m pip install boto3=={boto3} botocore=={botocore}\n\
          \x20   python3 {file}\n\
          \"\"\"\n\n",
         service = operation.metadata.cli_name,
+        id = operation.metadata.service_id,
         cli = operation.cli_name,
         name = operation.name,
         boto3 = sdk::BOTO3_VERSION,
@@ -94,12 +95,15 @@ pub fn javascript(call: &Call, endpoint: Option<&str>) -> String {
         out,
         "// Calls aws {service} {cli} ({name}) with the AWS SDK for JavaScript v3.\n\
          //\n\
-         // Written by SMS Job Builder. AWS retired SMS; @aws-sdk/client-sms {version} is one of the\n\
+         // Written by SMS Job Builder. AWS retired {id}; {package} {version} is one of the\n\
          // last releases that have its client:\n\
          //\n\
-         //     npm install @aws-sdk/client-sms@{version}\n\
+         //     npm install {package}@{version}\n\
          //     node {file}\n\n\
-         import {{ {command}, SMSClient }} from \"@aws-sdk/client-sms\";\n\n",
+         import {{ {command}, {client} }} from \"{package}\";\n\n",
+        id = operation.metadata.service_id,
+        package = js_package(call),
+        client = js_client(call),
         service = operation.metadata.cli_name,
         cli = operation.cli_name,
         name = operation.name,
@@ -110,11 +114,14 @@ pub fn javascript(call: &Call, endpoint: Option<&str>) -> String {
         Some(url) => {
             let _ = writeln!(
                 out,
-                "const client = new SMSClient({{ endpoint: {} }});",
+                "const client = new {}({{ endpoint: {} }});",
+                js_client(call),
                 javascript::string(url)
             );
         }
-        None => out.push_str("const client = new SMSClient({});\n"),
+        None => {
+            let _ = writeln!(out, "const client = new {}({{}});", js_client(call));
+        }
     }
     let _ = write!(out, "const output = await client.send(\n  new {command}({{");
     let members = members(call);
@@ -166,28 +173,57 @@ pub fn rust(call: &Call, endpoint: Option<&str>) -> String {
     }
     out.push_str("use aws_config::BehaviorVersion;\n");
     if holds_time(call) {
-        out.push_str("use aws_sdk_sms::primitives::DateTime;\n");
+        let _ = writeln!(out, "use {}::primitives::DateTime;", rust_crate(call));
     }
     if !types.is_empty() {
         let names: Vec<&str> = types.iter().map(String::as_str).collect();
-        let _ = writeln!(out, "use aws_sdk_sms::types::{{{}}};", names.join(", "));
+        let _ = writeln!(
+            out,
+            "use {}::types::{{{}}};",
+            rust_crate(call),
+            names.join(", ")
+        );
     }
-    out.push_str(
-        "\n#[tokio::main]\nasync fn main() -> Result<(), aws_sdk_sms::Error> {\n    \
+    let _ = write!(
+        out,
+        "\n#[tokio::main]\nasync fn main() -> Result<(), {}::Error> {{\n    \
          // The Region and credentials come from the environment or the profile, as for the CLI.\n    \
          let config = aws_config::defaults(BehaviorVersion::latest())\n",
+        rust_crate(call)
     );
     if let Some(url) = endpoint {
         let _ = writeln!(out, "        .endpoint_url({})", sdk::rust::string(url));
     }
     let _ = write!(
         out,
-        "        .load()\n        .await;\n    let client = aws_sdk_sms::Client::new(&config);\n    \
+        "        .load()\n        .await;\n    let client = {}::Client::new(&config);\n    \
          let output = client\n        .{}()\n{setters}        .send()\n        .await?;\n    \
          println!(\"{{output:?}}\");\n    Ok(())\n}}\n",
+        rust_crate(call),
         operation.cli_name.replace('-', "_")
     );
     out
+}
+
+/// The JavaScript SDK's package of the service (`@aws-sdk/client-sms`).
+fn js_package(call: &Call) -> String {
+    format!("@aws-sdk/client-{}", call.operation.metadata.cli_name)
+}
+
+/// The JavaScript SDK's client class (`SMSClient`).
+fn js_client(call: &Call) -> String {
+    format!(
+        "{}Client",
+        call.operation.metadata.service_id.replace(' ', "")
+    )
+}
+
+/// The Rust SDK's crate of the service, as a path (`aws_sdk_sms`).
+fn rust_crate(call: &Call) -> String {
+    format!(
+        "aws_sdk_{}",
+        call.operation.metadata.cli_name.replace('-', "_")
+    )
 }
 
 /// How the Rust SDK names a member's setter (`outputS3BucketName` → `output_s3_bucket_name`).

@@ -35,6 +35,7 @@ impl Service {
         let endpoint_prefix = text(&meta["endpointPrefix"], "endpointPrefix")?;
         let metadata: &'static Metadata = Box::leak(Box::new(Metadata {
             cli_name: endpoint_prefix,
+            service_id: meta["serviceId"].as_str().map_or(endpoint_prefix, leak),
             api_version: text(&meta["apiVersion"], "apiVersion")?,
             target_prefix: text(&meta["targetPrefix"], "targetPrefix")?,
             json_version: text(&meta["jsonVersion"], "jsonVersion")?,
@@ -179,7 +180,7 @@ mod tests {
     /// A small JSON-1.1 model of an invented service, written for the tests.
     const GARDEN: &str = r#"{
         "metadata": {"protocol": "json", "jsonVersion": "1.0", "apiVersion": "2030-01-01",
-            "endpointPrefix": "garden", "targetPrefix": "Garden_20300101"},
+            "endpointPrefix": "garden", "targetPrefix": "Garden_20300101", "serviceId": "Garden"},
         "operations": {
             "PlantBeds": {"name": "PlantBeds", "http": {"method": "POST", "requestUri": "/"},
                 "input": {"shape": "PlantBedsRequest"}, "output": {"shape": "Empty"}},
@@ -235,6 +236,67 @@ mod tests {
         assert!(std::ptr::eq(key, value) && std::ptr::eq(key, plant.members()[0].shape));
         let ping = garden.operation("ping").unwrap();
         assert!(ping.input.is_none() && ping.members().is_empty());
+    }
+
+    #[test]
+    fn the_engine_renders_an_operation_of_another_service() {
+        use crate::core::call::{self, Call};
+        use crate::core::render::Shell;
+        let garden = Service::from_json(GARDEN, &["PlantBeds"]).unwrap();
+        let plant = garden.operation("plant-beds").unwrap();
+        let (call, problems) = Call::from_json(
+            plant,
+            r#"{"beds": [{"crop": "KALE", "rows": 3, "sowOn": "2030-04-01"}, {}],
+                "gardenId": "g-1"}"#,
+        );
+        assert_eq!(problems, []);
+        assert_eq!(call.check(), []);
+        assert_eq!(
+            call.body(),
+            r#"{"gardenId": "g-1", "beds": [{"rows": 3, "sowOn": 1901232000, "crop": "KALE"}, {}]}"#
+        );
+        assert_eq!(call.target(), "Garden_20300101.PlantBeds");
+        assert_eq!(
+            call.http_request().header("Content-Type"),
+            Some("application/x-amz-json-1.0")
+        );
+        assert_eq!(
+            call.bash(),
+            "aws garden plant-beds \\\n    --garden-id g-1 \\\n    --beds '[{\"rows\": 3, \"sowOn\": \"2030-04-01T00:00:00Z\", \"crop\": \"KALE\"}, {}]'\n"
+        );
+        assert!(
+            call.yaml_document()
+                .starts_with("gardenId: g-1\nbeds:\n- rows: 3\n")
+        );
+        assert!(
+            call.command(Shell::PowerShell)
+                .contains("file://plant-beds.json")
+        );
+        assert!(call::skeleton_input(plant).contains("\"crop\": \"KALE\""));
+        assert!(
+            call::sdk::python(&call, None)
+                .contains("client = boto3.client(\"garden\")\nresponse = client.plant_beds(")
+        );
+        assert!(call::sdk::javascript(&call, None).contains(
+            "import { PlantBedsCommand, GardenClient } from \"@aws-sdk/client-garden\";"
+        ));
+        let rust = call::sdk::rust(&call, None);
+        assert!(
+            rust.contains("use aws_sdk_garden::types::{Bed, Crop};")
+                && rust.contains(".crop(Crop::from(\"KALE\"))"),
+            "{rust}"
+        );
+        // The one kind the app's models never use is refused plainly.
+        let (_, problems) = Call::from_json(plant, r#"{"gardenId": "g-1", "labels": {}}"#);
+        assert_eq!(
+            problems[0].message,
+            "Maps are not supported by this tool yet."
+        );
+        let (missing, _) = Call::from_json(plant, "{}");
+        assert_eq!(
+            missing.check()[0].message,
+            "The member \"gardenId\" is required."
+        );
     }
 
     #[test]

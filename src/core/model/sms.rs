@@ -52,6 +52,7 @@ pub static SERVICE: Service = Service {
 /// What every request of the service shares.
 pub static METADATA: Metadata = Metadata {
     cli_name: "sms",
+    service_id: "SMS",
     api_version: "2016-10-24",
     target_prefix: "AWSServerMigrationService_V2016_10_24",
     json_version: "1.1",

@@ -11,8 +11,8 @@
 //!
 //! [`read_json`] reads a JSON value with the CLI's typing rules; [`check`] lists every problem
 //! at once, each at its path: missing required members and `min` violations are errors (the
-//! CLI refuses them), `max` and enum violations warnings (the CLI sends them, the service
-//! refuses); [`write_body`] writes the checked tree as the CLI's JSON serializer does.
+//! CLI refuses them), `max`, `pattern` and enum violations warnings (the CLI sends them, the
+//! service refuses); [`write_body`] writes the checked tree as the CLI's JSON serializer does.
 
 use std::fmt::Write as _;
 
@@ -253,6 +253,16 @@ pub fn check(shape: &Shape, value: &Value, path: &Path, problems: &mut Vec<Probl
                     format!("The service takes at most {max} characters; this has {length}."),
                 ));
             }
+            if let Some(pattern) = text.pattern
+                && regex_lite::Regex::new(pattern).is_ok_and(|re| !re.is_match(s))
+            {
+                problems.push(Problem::warning(
+                    path,
+                    format!(
+                        "The service expects this to match {pattern}; the CLI sends it anyway."
+                    ),
+                ));
+            }
             if !text.values.is_empty() && !text.values.contains(&s.as_str()) {
                 problems.push(Problem::warning(
                     path,
@@ -488,6 +498,7 @@ mod tests {
                 "error input.appValidationConfigurations[1].ssmValidationParameters: Unknown member \"bogus\": it must be one of source, instanceId, scriptType, command, executionTimeoutSeconds, outputS3BucketName.",
                 "error input: The member \"appId\" is required.",
                 "error input.appValidationConfigurations[1].name: At least 1 characters are needed; this has 0.",
+                "warning input.appValidationConfigurations[1].name: The service expects this to match ^[\\S]+$; the CLI sends it anyway.",
                 "warning input.appValidationConfigurations[1].appValidationStrategy: \"SMS\" is not one of SSM: the CLI sends it, the service refuses it.",
             ]
         );

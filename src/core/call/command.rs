@@ -458,13 +458,13 @@ mod tests {
     fn options_replace_the_document_s_members_whole() {
         let (form, notes) = read(
             "aws sms notify-app-validation-output --cli-input-json \
-             '{\"appId\": \"app-1\", \"notificationContext\": {\"validationId\": \"v\", \"status\": \"PENDING\"}}' \
+             '{\"appId\": \"app-0123456789abcdef0\", \"notificationContext\": {\"validationId\": \"val-0123456789abcdef0\", \"status\": \"PENDING\"}}' \
              --notification-context '{\"statusMessage\": \"m\"}'",
         );
         assert_eq!(notes, Vec::<String>::new());
         assert_eq!(
             form.unwrap().check().0.body(),
-            r#"{"appId": "app-1", "notificationContext": {"statusMessage": "m"}}"#
+            r#"{"appId": "app-0123456789abcdef0", "notificationContext": {"statusMessage": "m"}}"#
         );
     }
 

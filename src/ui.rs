@@ -55,12 +55,7 @@ pub fn App() -> impl IntoView {
                 " from one checked form: the command, its input documents and the exact HTTP request."
             </p>
         </header>
-        <aside class="notice" role="note">
-            <strong>"AWS retired the Server Migration Service in 2022."</strong>
-            " Only AWS CLI releases up to v1 1.42.30 (botocore 1.40.30) and v2 2.30.1 still have "
-            <code>"aws sms"</code>
-            "; newer ones removed the command."
-        </aside>
+        <RetiredNotice />
         <main class="layout">
             <div class="form-column">
                 <Toolbar />
@@ -76,6 +71,19 @@ pub fn App() -> impl IntoView {
         <p class="status" role="status" aria-live="polite">
             {move || announcer.0.get()}
         </p>
+    }
+}
+
+/// The service's retirement, said once at the top of every page.
+#[component]
+pub fn RetiredNotice() -> impl IntoView {
+    view! {
+        <aside class="notice" role="note">
+            <strong>"AWS retired the Server Migration Service in 2022."</strong>
+            " Only AWS CLI releases up to v1 1.42.30 (botocore 1.40.30) and v2 2.30.1 still have "
+            <code>"aws sms"</code>
+            "; newer ones removed the command."
+        </aside>
     }
 }
 

@@ -20,6 +20,7 @@ use crate::core::diagnostic::{self, Diagnostic, Severity};
 use crate::core::model::{Member, Operation, ShapeKind};
 use crate::core::params;
 use crate::core::view::{control_id, diagnostics_id, hint_id};
+use crate::ui::RetiredNotice;
 use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::io;
 
@@ -58,12 +59,7 @@ fn OperationPage() -> impl IntoView {
                 " from one checked form: the command, its input documents and the exact HTTP request."
             </p>
         </header>
-        <aside class="notice" role="note">
-            <strong>"AWS retired the Server Migration Service in 2022."</strong>
-            " Only AWS CLI releases up to v1 1.42.30 (botocore 1.40.30) and v2 2.30.1 still have "
-            <code>"aws " {service}</code>
-            "; newer ones removed the command."
-        </aside>
+        <RetiredNotice />
         <OperationPicker current />
         {body}
         <p class="status" role="status" aria-live="polite">

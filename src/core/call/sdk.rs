@@ -368,90 +368,71 @@ fn integer(text: &str) -> i64 {
     text.trim().parse().unwrap_or_default()
 }
 
-fn indent(out: &mut String, depth: usize) {
-    out.push_str(&"    ".repeat(depth));
+/// How a language writes a value literal: its indentation step, a member's key and a scalar.
+struct Literal {
+    indent: &'static str,
+    key: fn(&str) -> String,
+    scalar: fn(&mut String, &Shape, &str),
 }
 
-fn python_value(out: &mut String, shape: &'static Shape, value: &Value, depth: usize) {
-    match (&shape.kind, value) {
-        (ShapeKind::Integer(_) | ShapeKind::Long(_), Value::Scalar(text)) => {
+const PYTHON: Literal = Literal {
+    indent: "    ",
+    key: python::string,
+    scalar: |out, shape, text| match shape.kind {
+        ShapeKind::Integer(_) | ShapeKind::Long(_) => {
             let _ = write!(out, "{}", integer(text));
         }
-        (ShapeKind::Boolean, Value::Scalar(text)) => {
-            out.push_str(if text == "true" { "True" } else { "False" });
-        }
-        (ShapeKind::Timestamp, Value::Scalar(text)) => {
+        ShapeKind::Boolean => out.push_str(if text == "true" { "True" } else { "False" }),
+        ShapeKind::Timestamp => {
             let [y, mo, d, h, mi, s] = sdk::civil(seconds(text)).unwrap_or([1970, 1, 1, 0, 0, 0]);
             let _ = write!(
                 out,
                 "datetime.datetime({y}, {mo}, {d}, {h}, {mi}, {s}, tzinfo=datetime.timezone.utc)"
             );
         }
-        (_, Value::Scalar(text)) => out.push_str(&python::string(text)),
-        (ShapeKind::List(item), Value::List(items)) => {
-            if items.is_empty() {
-                out.push_str("[]");
-                return;
-            }
-            out.push_str("[\n");
-            for item_value in items {
-                indent(out, depth + 1);
-                python_value(out, item, item_value, depth + 1);
-                out.push_str(",\n");
-            }
-            indent(out, depth);
-            out.push(']');
-        }
-        (ShapeKind::Structure(members), Value::Structure(slots)) => {
-            let set: Vec<_> = members
-                .iter()
-                .zip(slots)
-                .filter_map(|(m, v)| v.as_ref().map(|v| (m, v)))
-                .collect();
-            if set.is_empty() {
-                out.push_str("{}");
-                return;
-            }
-            out.push_str("{\n");
-            for (member, member_value) in set {
-                indent(out, depth + 1);
-                let _ = write!(out, "{}: ", python::string(member.name));
-                python_value(out, member.shape, member_value, depth + 1);
-                out.push_str(",\n");
-            }
-            indent(out, depth);
-            out.push('}');
-        }
-        _ => out.push_str("None"),
-    }
-}
+        _ => out.push_str(&python::string(text)),
+    },
+};
 
-fn javascript_value(out: &mut String, shape: &'static Shape, value: &Value, depth: usize) {
-    let pad = |out: &mut String, depth: usize| out.push_str(&"  ".repeat(depth));
-    match (&shape.kind, value) {
-        (ShapeKind::Integer(_) | ShapeKind::Long(_), Value::Scalar(text)) => {
+const JAVASCRIPT: Literal = Literal {
+    indent: "  ",
+    key: str::to_owned,
+    scalar: |out, shape, text| match shape.kind {
+        ShapeKind::Integer(_) | ShapeKind::Long(_) => {
             let _ = write!(out, "{}", integer(text));
         }
-        (ShapeKind::Boolean, Value::Scalar(text)) => {
-            out.push_str(if text == "true" { "true" } else { "false" });
-        }
-        (ShapeKind::Timestamp, Value::Scalar(text)) => {
+        ShapeKind::Boolean => out.push_str(if text == "true" { "true" } else { "false" }),
+        ShapeKind::Timestamp => {
             let _ = write!(
                 out,
                 "new Date({})",
                 javascript::string(&timestamp::format_utc(seconds(text)))
             );
         }
-        (_, Value::Scalar(text)) => out.push_str(&javascript::string(text)),
+        _ => out.push_str(&javascript::string(text)),
+    },
+};
+
+fn python_value(out: &mut String, shape: &'static Shape, value: &Value, depth: usize) {
+    literal(out, shape, value, depth, &PYTHON);
+}
+
+fn javascript_value(out: &mut String, shape: &'static Shape, value: &Value, depth: usize) {
+    literal(out, shape, value, depth, &JAVASCRIPT);
+}
+
+/// A value as a literal of the language: lists and structures over several lines, one item
+/// or member a line, each followed by a comma; empty ones as `[]` and `{}`.
+fn literal(out: &mut String, shape: &'static Shape, value: &Value, depth: usize, syntax: &Literal) {
+    let pad = |out: &mut String, depth: usize| out.push_str(&syntax.indent.repeat(depth));
+    match (&shape.kind, value) {
+        (_, Value::Scalar(text)) => (syntax.scalar)(out, shape, text),
+        (ShapeKind::List(_), Value::List(items)) if items.is_empty() => out.push_str("[]"),
         (ShapeKind::List(item), Value::List(items)) => {
-            if items.is_empty() {
-                out.push_str("[]");
-                return;
-            }
             out.push_str("[\n");
             for item_value in items {
                 pad(out, depth + 1);
-                javascript_value(out, item, item_value, depth + 1);
+                literal(out, item, item_value, depth + 1, syntax);
                 out.push_str(",\n");
             }
             pad(out, depth);
@@ -470,14 +451,14 @@ fn javascript_value(out: &mut String, shape: &'static Shape, value: &Value, dept
             out.push_str("{\n");
             for (member, member_value) in set {
                 pad(out, depth + 1);
-                let _ = write!(out, "{}: ", member.name);
-                javascript_value(out, member.shape, member_value, depth + 1);
+                let _ = write!(out, "{}: ", (syntax.key)(member.name));
+                literal(out, member.shape, member_value, depth + 1, syntax);
                 out.push_str(",\n");
             }
             pad(out, depth);
             out.push('}');
         }
-        _ => out.push_str("undefined"),
+        _ => out.push_str("{}"),
     }
 }
 

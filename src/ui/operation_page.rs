@@ -141,9 +141,26 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
             </p>
         }
     });
+    let copy_link = move |_| {
+        // The address bar follows the form through an effect: write it now.
+        io::replace_query(&form.with_untracked(CallForm::to_query));
+        let link = io::href();
+        leptos::task::spawn_local(async move {
+            status.set(if io::copy(&link).await {
+                "Copied the share link: it reopens this form.".to_owned()
+            } else {
+                "The browser refused the clipboard; copy the address bar instead.".to_owned()
+            });
+        });
+    };
     view! {
         <main class="layout">
             <div class="form-column">
+                <div class="toolbar">
+                    <button type="button" id="copy-link" on:click=copy_link>
+                        "Copy share link"
+                    </button>
+                </div>
                 {link_problems}
                 <DocumentImport form operation />
                 <form class="job-form op-form" novalidate on:submit=|ev| ev.prevent_default()>

@@ -7,7 +7,7 @@
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { test, startServer, launch, openPage, ready, out, later } from './harness.mjs';
+import { test, chromiumOnly, startServer, launch, openPage, ready, out, later } from './harness.mjs';
 
 const SEED = later();
 
@@ -209,4 +209,40 @@ test('the list of operations opens another operation, and the main page stays th
     await page.waitForSelector('#link-problems li');
     assert.equal(await page.textContent('#link-problems li'), 'Error: "launch-rocket" is not an operation of aws sms.');
   });
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`the plain page has no horizontal overflow at 375 px (${colorScheme})`, async () => {
+    const nested = encodeURIComponent(
+      '[{"serverGroupId":"sg-1","serverLaunchConfigurations":[{"server":{"serverId":"s-1"},' +
+        `"userData":{"s3Location":{"bucket":"bkt","key":"${'k'.repeat(200)}"}}}]}]`,
+    );
+    const { context, page, problems } = await openPage(browser, origin, { viewport: { width: 375, height: 800 }, colorScheme });
+    try {
+      await page.goto(`${url}?op=put-app-launch-configuration&app-id=app-${'x'.repeat(120)}&server-group-launch-configurations=${nested}`);
+      await opReady(page);
+      await page.click('details.import > summary');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow} px too wide`);
+      assert.deepEqual(problems.console, [], 'console errors');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('the plain page copies its share link', chromiumOnly('clipboard permissions'), async () => {
+  const { context, page, problems } = await openPage(browser, origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    await page.goto(`${url}?op=get-app`);
+    await opReady(page);
+    await page.fill('#f-app-id', 'app-0123456789abcdef0');
+    await page.click('#copy-link');
+    await page.waitForFunction(() => document.querySelector('.status').textContent.includes('share link'));
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(link, `${url}?op=get-app&app-id=app-0123456789abcdef0`);
+    assert.deepEqual(problems.console, [], 'console errors');
+  } finally {
+    await context.close();
+  }
 });

@@ -452,13 +452,15 @@ class WebDriverPage extends Emitter {
   async afterNavigation(target) {
     if (this.framed) {
       await this.driver.switchTo().defaultContent();
-      // The frame is of the same origin: wait from outside until it holds the loaded app.
+      // The frame is of the same origin: wait from outside until it holds the loaded app. (By
+      // path: a page may rewrite its query as soon as it starts, as the plain pages do.)
+      const path = new URL(target).pathname;
       await this.driver.wait(
         async () =>
           (await this.driver.executeScript(
             `const f = document.querySelector('iframe');
-             return f && f.contentDocument ? f.contentDocument.readyState + ' ' + f.contentWindow.location.href : '';`,
-          )) === `complete ${target}`,
+             return f && f.contentDocument ? f.contentDocument.readyState + ' ' + f.contentWindow.location.pathname : '';`,
+          )) === `complete ${path}`,
         TIMEOUT,
         `[${this.engine}] ${target} did not load in its frame`,
       );
@@ -551,7 +553,7 @@ class WebDriverPage extends Emitter {
       return await this.driver.executeScript('return arguments[0].smsjbPressed !== false || !arguments[0].isConnected', el);
     } catch (e) {
       // The target was replaced, or the page it was on is gone: the click did its work.
-      if (/StaleElementReference/.test(e.name) || /unloaded|navigat/i.test(String(e.message))) return true;
+      if (/StaleElementReference/.test(e.name) || navigatedAway(e)) return true;
       throw e;
     }
   }
@@ -572,7 +574,7 @@ class WebDriverPage extends Emitter {
       await this.run('return null');
     } catch (e) {
       // A page that is navigating away has no address to read yet; the next call reads it.
-      if (!(e.navigated || /unloaded|navigat/i.test(String(e.message)))) throw e;
+      if (!navigatedAway(e)) throw e;
     }
   }
 
@@ -613,7 +615,7 @@ class WebDriverPage extends Emitter {
         return await this.pollFunction(fn, arg);
       } catch (e) {
         // Firefox says so with an error ("Document was unloaded") instead of no result.
-        const navigated = e.navigated || /unloaded|navigat/i.test(String(e.message));
+        const navigated = navigatedAway(e);
         if (!navigated || Date.now() > until) throw e;
         await sleep(100);
       }
@@ -652,6 +654,12 @@ class WebDriverPage extends Emitter {
   title() {
     return this.run('return document.title');
   }
+}
+
+/** True for an error that says the page went away while a script ran: a navigation the page
+ *  started itself (each driver words it its own way). */
+function navigatedAway(e) {
+  return Boolean(e.navigated) || /NoSuchFrame/.test(e.name) || /unload|navigat/i.test(String(e.message));
 }
 
 /** Run on a click's target before the press: waits until its box is the same in two frames
@@ -776,18 +784,25 @@ class Locator {
 
   /** Like Playwright's: sets the value and fires input and change, as picking an option does. */
   async selectOption(value) {
-    const ok = await this.page.withElement(
-      this.steps,
-      `(el, v) => {
-         if (![...el.options].some((o) => o.value === v)) return false;
-         el.value = v;
-         el.dispatchEvent(new Event('input', { bubbles: true }));
-         el.dispatchEvent(new Event('change', { bubbles: true }));
-         return true;
-       }`,
-      'visible',
-      value,
-    );
+    let ok;
+    try {
+      ok = await this.page.withElement(
+        this.steps,
+        `(el, v) => {
+           if (![...el.options].some((o) => o.value === v)) return false;
+           el.value = v;
+           el.dispatchEvent(new Event('input', { bubbles: true }));
+           el.dispatchEvent(new Event('change', { bubbles: true }));
+           return true;
+         }`,
+        'visible',
+        value,
+      );
+    } catch (e) {
+      // A choice that opens another page (the list of operations) ends the script with it.
+      if (!navigatedAway(e)) throw e;
+      ok = true;
+    }
     if (!ok) throw this.page.fail(`${describe(this.steps)} has no option ${value}`);
   }
 

@@ -358,6 +358,12 @@ fn request_shape(operation: &'static Operation) -> &'static Shape {
     operation.input.unwrap_or(&NO_INPUT)
 }
 
+/// The skeleton of a structure or list member as indented JSON (every member, one item per
+/// list, the input skeleton's placeholders): where the plain page lets a user start from.
+pub fn member_skeleton(shape: &'static Shape) -> String {
+    member_json(shape, &placeholder(shape, None))
+}
+
 /// A member's value as JSON on one line, with Python's separators.
 pub fn member_json_line(shape: &'static Shape, value: &Value) -> String {
     let mut out = String::new();
@@ -1056,6 +1062,20 @@ serverGroupReplicationConfigurations: #
             apps.starts_with("appIds:  # A list of values.\n- ''\nnextToken: '' #"),
             "{apps}"
         );
+    }
+
+    #[test]
+    fn a_member_s_skeleton_reads_back_as_its_placeholders() {
+        let op = op("create-app");
+        let tags = member_skeleton(op.member("tags").unwrap().shape);
+        assert_eq!(
+            tags,
+            "[\n    {\n        \"key\": \"\",\n        \"value\": \"\"\n    }\n]"
+        );
+        let groups = member_skeleton(op.member("serverGroups").unwrap().shape);
+        let (call, problems) = Call::from_json(op, &format!("{{\"serverGroups\": {groups}}}"));
+        assert_eq!(problems, []);
+        assert_eq!(call.check(), []);
     }
 
     #[test]

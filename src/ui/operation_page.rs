@@ -13,9 +13,9 @@
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
-use crate::core::call::Call;
 use crate::core::call::command::{is_command, read_command};
 use crate::core::call::form::{self, CallForm, Written, hint, is_complex, read_document};
+use crate::core::call::{self, Call};
 use crate::core::diagnostic::{self, Diagnostic, Severity};
 use crate::core::model::{Member, Operation, ShapeKind};
 use crate::core::params;
@@ -160,6 +160,17 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
                     <button type="button" id="copy-link" on:click=copy_link>
                         "Copy share link"
                     </button>
+                    <button
+                        type="button"
+                        id="clear-form"
+                        disabled=move || form.with(CallForm::is_empty)
+                        on:click=move |_| {
+                            form.set(CallForm::new(operation));
+                            status.set("Cleared the form.".to_owned());
+                        }
+                    >
+                        "Clear the form"
+                    </button>
                 </div>
                 {link_problems}
                 <DocumentImport form operation />
@@ -273,6 +284,21 @@ fn MemberField(
             />
         })
     };
+    // A structure or list can start from its skeleton, while its box is empty.
+    let skeleton = is_complex(member).then(|| {
+        let fill = move |_| form.update(|f| f.set(index, call::member_skeleton(member.shape)));
+        view! {
+            <button
+                type="button"
+                class="skeleton"
+                id=format!("skeleton-{flag}")
+                hidden=move || form.with(|f| f.is_given(index))
+                on:click=fill
+            >
+                "Start from the skeleton"
+            </button>
+        }
+    });
     let required = member
         .required
         .then(|| view! { <span class="required" aria-hidden="true">" required"</span> });
@@ -285,6 +311,7 @@ fn MemberField(
                 <code class="flag">"--" {flag}</code>
             </label>
             {control}
+            {skeleton}
             <p class="hint" id=hint_id(flag)>
                 {hint(member)}
                 {move || {

@@ -163,6 +163,21 @@ test('a command of another operation pasted on the main page opens that operatio
   });
 });
 
+test('a nested member starts from its skeleton, and the form clears', async () => {
+  await withPage('?op=create-app', async (page) => {
+    await opReady(page);
+    assert.ok(await page.isVisible('#skeleton-tags'));
+    await page.click('#skeleton-tags');
+    await page.waitForFunction(() => document.getElementById('out-http-body').textContent.includes('"tags"'));
+    assert.deepEqual(JSON.parse(await page.inputValue('#f-tags')), [{ key: '', value: '' }]);
+    assert.equal(await out(page, 'http-body'), '{"tags": [{"key": "", "value": ""}]}');
+    assert.ok(!(await page.isVisible('#skeleton-tags')), 'the button goes once the box holds a value');
+    await page.click('#clear-form');
+    await page.waitForFunction(() => document.getElementById('out-http-body').textContent === '{}');
+    assert.equal(await page.inputValue('#f-tags'), '');
+  });
+});
+
 test('a problem inside a JSON value is shown at its path, and fixing it clears it', async () => {
   await withPage('?op=create-app&name=web', async (page) => {
     await opReady(page);

@@ -167,23 +167,27 @@ fn break_a_min(shape: &'static Shape, value: &mut Value) -> bool {
     }
 }
 
+/// The call with only the required members, with typical values.
+fn minimal(operation: &'static Operation, k: usize) -> Call {
+    let mut typical = Sampler {
+        n: k,
+        fill: Fill::Typical,
+    };
+    with_members(operation, |_, shape, member| {
+        operation
+            .member(member)
+            .filter(|m| m.required)
+            .map(|_| typical.value(shape, member))
+    })
+}
+
 fn corpus() -> Vec<Case> {
     let mut cases = Vec::new();
     for (k, &operation) in sms::SERVICE.operations.iter().enumerate() {
         let name = |what: &str| format!("{} {what}", operation.cli_name);
-        let mut typical = Sampler {
-            n: k,
-            fill: Fill::Typical,
-        };
-        let required = with_members(operation, |_, shape, member| {
-            operation
-                .member(member)
-                .filter(|m| m.required)
-                .map(|_| typical.value(shape, member))
-        });
         cases.push(Case {
             name: name("minimal"),
-            call: required,
+            call: minimal(operation, k),
             sent: true,
         });
         for round in 0..2 {
@@ -503,17 +507,7 @@ fn every_skeleton_is_the_one_the_cli_prints() {
             "skeleton": true
         }));
         // CLI v1 asks for the required options before it prints an output skeleton.
-        let mut sampler = Sampler {
-            n: k,
-            fill: Fill::Typical,
-        };
-        let minimal = with_members(operation, |_, shape, member| {
-            operation
-                .member(member)
-                .filter(|m| m.required)
-                .map(|_| sampler.value(shape, member))
-        });
-        let mut argv = minimal.argv();
+        let mut argv = minimal(operation, k).argv();
         argv.extend(["--generate-cli-skeleton".to_owned(), "output".to_owned()]);
         lines.push(json!({ "argv": argv, "skeleton": true }));
         lines.push(json!({ "op": operation.cli_name, "yaml": call::skeleton_yaml(operation) }));

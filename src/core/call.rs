@@ -1,6 +1,8 @@
 //! A call of any operation of a service model, nested values included, and what the tool
-//! writes for it: the request body, the `--cli-input-json` and `--cli-input-yaml` documents,
-//! the CLI's argument vector and bash command, and the skeletons.
+//! writes for it: the request body and the HTTP request, the `--cli-input-json` and
+//! `--cli-input-yaml` documents, the CLI's argument vector and the command for each shell, the
+//! skeletons, and (in [`sdk`]) the SDK programs. [`form`] is the plain page's form of a call
+//! and [`command`] reads a pasted command of any operation.
 //!
 //! Nothing here names a service or a member: everything comes from the operation's model
 //! ([`crate::core::model`]) and the input's value tree ([`crate::core::value`]). Members are

@@ -167,6 +167,14 @@ fn break_a_min(shape: &'static Shape, value: &mut Value) -> bool {
     }
 }
 
+/// The call with every member at every level (lists of two), filled as `fill` says.
+fn full(operation: &'static Operation, n: usize, fill: Fill) -> Call {
+    let mut sampler = Sampler { n, fill };
+    with_members(operation, |_, shape, member| {
+        Some(sampler.value(shape, member))
+    })
+}
+
 /// The call with only the required members, with typical values.
 fn minimal(operation: &'static Operation, k: usize) -> Call {
     let mut typical = Sampler {
@@ -191,30 +199,16 @@ fn corpus() -> Vec<Case> {
             sent: true,
         });
         for round in 0..2 {
-            let mut sampler = Sampler {
-                n: k * 7 + round,
-                fill: Fill::Typical,
-            };
-            let full = with_members(operation, |_, shape, member| {
-                Some(sampler.value(shape, member))
-            });
             cases.push(Case {
                 name: name(&format!("full tree {round}")),
-                call: full,
+                call: full(operation, k * 7 + round, Fill::Typical),
                 sent: true,
             });
         }
         for round in 0..3 {
-            let mut sampler = Sampler {
-                n: k * 5 + round * 4,
-                fill: Fill::Hostile,
-            };
-            let hostile = with_members(operation, |_, shape, member| {
-                Some(sampler.value(shape, member))
-            });
             cases.push(Case {
                 name: name(&format!("hostile strings {round}")),
-                call: hostile,
+                call: full(operation, k * 5 + round * 4, Fill::Hostile),
                 sent: true,
             });
         }
@@ -241,13 +235,7 @@ fn corpus() -> Vec<Case> {
                 sent: false,
             });
         }
-        let mut sampler = Sampler {
-            n: k,
-            fill: Fill::Typical,
-        };
-        let mut short = with_members(operation, |_, shape, member| {
-            Some(sampler.value(shape, member))
-        });
+        let mut short = full(operation, k, Fill::Typical);
         if break_a_min(operation.input.unwrap_or(&NO_INPUT), &mut short.input) {
             cases.push(Case {
                 name: name("a value under its min"),

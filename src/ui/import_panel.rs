@@ -262,26 +262,12 @@ fn result(panel: Panel) -> AnyView {
         }
         .into_any(),
         Step::Confirm(_) => view! {
-            <div class="confirm" role="alert">
-                <p>"The form already holds values. Replace them with what was imported?"</p>
-                <div class="row">
-                    <button
-                        type="button"
-                        class="primary"
-                        id="import-replace"
-                        on:click=move |_| panel.replace()
-                    >
-                        "Replace the form"
-                    </button>
-                    <button
-                        type="button"
-                        id="import-cancel"
-                        on:click=move |_| panel.step.set(Step::Idle)
-                    >
-                        "Keep the current form"
-                    </button>
-                </div>
-            </div>
+            {question(
+                "The form already holds values. Replace them with what was imported?",
+                ("import-replace", "Replace the form", Box::new(move || panel.replace())),
+                "Keep the current form",
+                panel,
+            )}
             {report(panel)}
         }
         .into_any(),
@@ -289,34 +275,44 @@ fn result(panel: Panel) -> AnyView {
         Step::Elsewhere(operation, query) => {
             let query = query.clone();
             view! {
-                <div class="confirm" role="alert">
-                    <p>
+                {question(
+                    view! {
                         "This is a call of " <code>{operation.clone()}</code>
                         ", which has a page of its own. Open it with what was read? This form stays as it is."
-                    </p>
-                    <div class="row">
-                        <button
-                            type="button"
-                            class="primary"
-                            id="import-open"
-                            on:click=move |_| io::go(&query)
-                        >
-                            "Open its page"
-                        </button>
-                        <button
-                            type="button"
-                            id="import-cancel"
-                            on:click=move |_| panel.step.set(Step::Idle)
-                        >
-                            "Stay here"
-                        </button>
-                    </div>
-                </div>
+                    },
+                    ("import-open", "Open its page", Box::new(move || io::go(&query))),
+                    "Stay here",
+                    panel,
+                )}
                 {report(panel)}
             }
             .into_any()
         }
     })
+}
+
+/// A question with its two answers: `yes` (the button's id, its label and what it does), or
+/// `no`, which goes back to the idle step.
+fn question(
+    text: impl IntoView,
+    yes: (&'static str, &'static str, Box<dyn Fn()>),
+    no: &'static str,
+    panel: Panel,
+) -> impl IntoView {
+    let (id, label, act) = yes;
+    view! {
+        <div class="confirm" role="alert">
+            <p>{text}</p>
+            <div class="row">
+                <button type="button" class="primary" id=id on:click=move |_| act()>
+                    {label}
+                </button>
+                <button type="button" id="import-cancel" on:click=move |_| panel.step.set(Step::Idle)>
+                    {no}
+                </button>
+            </div>
+        </div>
+    }
 }
 
 /// What the last import found: how the text was read (when it was) and every problem.

@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
-# Installs what building and testing need, skipping whatever is already there.
+# Installs what is missing, skipping whatever is already there.
+#   scripts/setup.sh [all]  what building and testing need (scripts/test.sh runs this)
+#   scripts/setup.sh page   only what building and serving the page needs (scripts/serve.sh)
 # Safe to run again: a no-op run takes about a second.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+part="${1:-all}"
+case "$part" in
+  page | all) ;;
+  *) echo "usage: scripts/setup.sh [page|all]" >&2; exit 2 ;;
+esac
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
@@ -15,6 +24,46 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '==> %s\n' "$*" >&2; }
 
+# node_modules is (re)installed when it lacks a pinned devDependency at its pinned version.
+npm_ok() {
+  (cd "$1" && node -e 'const p = require("./package.json");
+for (const [name, want] of Object.entries(p.devDependencies || {})) {
+  let got;
+  try { got = require(`./node_modules/${name}/package.json`).version; } catch {}
+  if (got !== want) process.exit(1);
+}') 2>/dev/null
+}
+npm_ci_if_needed() {
+  if [ -f "$1/package.json" ] && ! npm_ok "$1"; then
+    say "npm ci in $1"
+    (cd "$1" && npm ci --no-audit --no-fund --silent)
+  fi
+}
+
+# The page: what scripts/build.sh needs, and all that scripts/serve.sh installs.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "cargo install trunk $TRUNK_VERSION (about 7 minutes)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# binaryen's wasm-opt (Trunk runs it on every wasm) and esbuild (scripts/minify-glue.sh).
+npm_ci_if_needed tools
+
+if [ "$part" = page ]; then
+  exit 0
+fi
+
+# The tests: three browsers and their drivers, zsh for the shell checks, the AWS CLI and SDKs.
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
@@ -30,21 +79,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
-
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "rustup target add wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
-fi
-
-if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "cargo install trunk $TRUNK_VERSION (about 7 minutes)"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
-fi
-
-if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
 # Firefox's WebDriver server; Debian has no package of it.
@@ -91,19 +125,6 @@ if ! cargo fetch --locked --offline --manifest-path tests/sdk-rust/Cargo.toml >/
   cargo fetch --locked --manifest-path tests/sdk-rust/Cargo.toml
 fi
 
-
-# node_modules is (re)installed when it lacks a pinned devDependency at its pinned version.
-npm_ok() {
-  (cd "$1" && node -e 'const p = require("./package.json");
-for (const [name, want] of Object.entries(p.devDependencies || {})) {
-  let got;
-  try { got = require(`./node_modules/${name}/package.json`).version; } catch {}
-  if (got !== want) process.exit(1);
-}') 2>/dev/null
-}
-for dir in tools tests/browser bench; do
-  if [ -f "$dir/package.json" ] && ! npm_ok "$dir"; then
-    say "npm ci in $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --silent)
-  fi
+for dir in tests/browser bench; do
+  npm_ci_if_needed "$dir"
 done

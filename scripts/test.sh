@@ -15,7 +15,7 @@ step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
 
 step "setup (skips what is installed)"
-scripts/setup.sh
+scripts/setup.sh all
 
 step "format and lints"
 cargo fmt --all -- --check

@@ -32,6 +32,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::core::diagnostic::Diagnostic;
+use crate::core::params;
+use crate::core::view;
 use diagnostics::diagnostic_item;
 use persist::{Mirror, Origin};
 use state::AppState;
@@ -46,12 +48,11 @@ pub fn App() -> impl IntoView {
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
     provide_context(Mirror::start(state));
-    provide_context(form::Focus::new());
     view! {
         <header class="top">
             <h1>"SMS Job Builder"</h1>
             <p class="tagline">
-                "Build " <code>"aws sms create-replication-job"</code>
+                "Build " <code>"aws " {params::OPERATION.metadata.cli_name} " " {params::OPERATION.cli_name}</code>
                 " from one checked form: the command, its input documents and the exact HTTP request."
             </p>
         </header>
@@ -117,7 +118,6 @@ fn Toolbar() -> impl IntoView {
     let state = AppState::get();
     let announcer = Announcer::get();
     let mirror = Mirror::get();
-    let focus = form::Focus::get();
     let asking = RwSignal::new(false);
     // The buttons that take the focus when the clicked one is replaced.
     let start_button = NodeRef::<html::Button>::new();
@@ -143,7 +143,8 @@ fn Toolbar() -> impl IntoView {
         mirror.flush();
         asking.set(false);
         announcer.say("Started over: the form and the saved draft are cleared.");
-        focus.focus("server-id");
+        // The form's first field.
+        io::focus_control(&view::control_id(params::PARAMS[0].flag));
     };
     view! {
         <div class="toolbar">

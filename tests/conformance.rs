@@ -17,6 +17,7 @@ use std::process::{Command, Output as ProcessOutput, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use sms_job_builder::core::params::Id;
 use sms_job_builder::core::render::{self, CliOptions, Output, Shell, Style};
 use support::Case;
 use support::capture::{CaptureServer, clip, header, report, scratch};
@@ -114,8 +115,8 @@ impl Worker {
             form: case
                 .form
                 .clone()
-                .with("region", "us-east-1")
-                .with("endpoint-url", self.server.endpoint()),
+                .with(Id::Region, "us-east-1")
+                .with(Id::EndpointUrl, self.server.endpoint()),
         };
         let request = support::checked_request(&case);
         let expected_body = render::http::body(&request);

@@ -37,7 +37,7 @@ fn read_form(text: &str) -> Form {
         let (flag, value) = line
             .split_once('=')
             .unwrap_or_else(|| panic!("not flag=value: {line}"));
-        assert!(form.set(flag, unescape(value)), "unknown flag {flag}");
+        assert!(form.set_flag(flag, unescape(value)), "unknown flag {flag}");
     }
     form
 }
@@ -200,7 +200,7 @@ fn full_form() -> Form {
             (_, Kind::Choice(values)) => values[0],
             (_, Kind::Timestamp) => unreachable!("only one timestamp"),
         };
-        form.set(param.flag, value);
+        form.set(param.id, value);
     }
     form
 }
@@ -235,7 +235,7 @@ proptest! {
         let mut form = Form::new();
         for (param, keep) in params::PARAMS.iter().zip(&mask) {
             if *keep {
-                form.set(param.flag, full.get(param.flag));
+                form.set(param.id, full.get(param.id));
             }
         }
         let checked = check(&form);
@@ -249,7 +249,7 @@ proptest! {
         let body_keys: Vec<String> = serde_json::from_str::<serde_json::Value>(&http::body(&request))
             .unwrap().as_object().unwrap().keys().cloned().collect();
         let set_members: Vec<String> = params::members()
-            .filter(|p| form.is_set(p.flag))
+            .filter(|p| form.is_set(p.id))
             .map(|p| p.member().unwrap().to_owned())
             .collect();
         prop_assert_eq!(&json_keys, &set_members);
@@ -280,7 +280,7 @@ proptest! {
                 let argv = cli::argv(&request, options);
                 let carried = carried_json(&request, &argv);
                 for param in params::PARAMS {
-                    let set = form.is_set(param.flag);
+                    let set = form.is_set(param.id);
                     let on_line = in_argv(&argv, param.flag);
                     if let (Some(member), Some(keys)) = (param.member(), &carried) {
                         prop_assert!(!on_line, "{} is both in a document and an option", param.flag);

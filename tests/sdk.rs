@@ -26,6 +26,7 @@ use std::time::Instant;
 use sms_job_builder::core::diagnostic::Severity;
 use sms_job_builder::core::form::Form;
 use sms_job_builder::core::params;
+use sms_job_builder::core::params::Id;
 use sms_job_builder::core::render::sdk::{self, javascript, python, rust};
 use sms_job_builder::core::render::{self, CliOptions, Output, Rendered, Sdk};
 use sms_job_builder::core::request::Request;
@@ -127,28 +128,28 @@ fn corpus() -> Vec<SdkCase> {
     let base = support::base;
     cases.push(SdkCase::new(
         "another Region",
-        base().with("region", "eu-west-3"),
+        base().with(Id::Region, "eu-west-3"),
     ));
-    let mut profile = SdkCase::new("named profile", base().with("profile", PROFILE));
+    let mut profile = SdkCase::new("named profile", base().with(Id::Profile, PROFILE));
     profile.profile = true;
     cases.push(profile);
     for (read, connect) in [("0", "0"), ("1", "3000000"), ("-1", "-5")] {
         cases.push(SdkCase::new(
             format!("timeouts read {read}, connect {connect}"),
             base()
-                .with("cli-read-timeout", read)
-                .with("cli-connect-timeout", connect),
+                .with(Id::CliReadTimeout, read)
+                .with(Id::CliConnectTimeout, connect),
         ));
     }
     cases.push(SdkCase::new(
         "every global option",
         base()
-            .with("output", "text")
-            .with("query", "replicationJobId")
-            .with("debug", "true")
-            .with("no-cli-pager", "true")
-            .with("cli-read-timeout", "30")
-            .with("cli-connect-timeout", "10"),
+            .with(Id::Output, "text")
+            .with(Id::Query, "replicationJobId")
+            .with(Id::Debug, "true")
+            .with(Id::NoCliPager, "true")
+            .with(Id::CliReadTimeout, "30")
+            .with(Id::CliConnectTimeout, "10"),
     ));
     for query in [
         "x\nprocess.exit(7)",
@@ -162,7 +163,7 @@ fn corpus() -> Vec<SdkCase> {
     ] {
         cases.push(SdkCase::new(
             format!("query {query:?}"),
-            base().with("query", query),
+            base().with(Id::Query, query),
         ));
     }
     // To rerun a few cases while debugging: SMSJB_SDK_ONLY=<part of a case name>.
@@ -175,9 +176,9 @@ fn corpus() -> Vec<SdkCase> {
 /// The checked request of a case, with the capture server as the endpoint and the Region the
 /// runs use when the case names none.
 fn request(case: &SdkCase, endpoint: &str) -> Request {
-    let mut form = case.form.clone().with("endpoint-url", endpoint);
-    if !case.profile && !form.is_set("region") {
-        form = form.with("region", REGION);
+    let mut form = case.form.clone().with(Id::EndpointUrl, endpoint);
+    if !case.profile && !form.is_set(Id::Region) {
+        form = form.with(Id::Region, REGION);
     }
     support::checked_request(&Case {
         name: case.name.clone(),
@@ -348,7 +349,7 @@ fn judge(
     let (key_id, region) = if case.profile {
         (PROFILE_KEY_ID, PROFILE_REGION.to_owned())
     } else {
-        let region = match request.get("region") {
+        let region = match request.get(Id::Region) {
             Some(sms_job_builder::core::request::Value::Text(r)) => r.clone(),
             _ => REGION.to_owned(),
         };

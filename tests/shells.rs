@@ -6,6 +6,7 @@ use std::process::Command;
 
 use proptest::prelude::*;
 use sms_job_builder::core::form::Form;
+use sms_job_builder::core::params::Id;
 use sms_job_builder::core::params::{self, Kind};
 use sms_job_builder::core::render::json;
 use sms_job_builder::core::render::{CliOptions, Shell, Style, cli};
@@ -171,10 +172,10 @@ fn hostile_values_reach_aws_unchanged() {
         "file://etc/passwd",
     ] {
         let form = Form::new()
-            .with("server-id", "s-12345678")
-            .with("seed-replication-time", "2026-11-25T10:00:00Z")
-            .with("description", value)
-            .with("query", value);
+            .with(Id::ServerId, "s-12345678")
+            .with(Id::SeedReplicationTime, "2026-11-25T10:00:00Z")
+            .with(Id::Description, value)
+            .with(Id::Query, value);
         assert_shells_agree(&checked(&form));
     }
 }
@@ -195,10 +196,10 @@ proptest! {
     fn real_shells_read_back_every_text_parameter(
         values in proptest::collection::vec(any_text(), params::PARAMS.len())
     ) {
-        let mut form = Form::new().with("seed-replication-time", "2026-11-25T10:00:00Z");
+        let mut form = Form::new().with(Id::SeedReplicationTime, "2026-11-25T10:00:00Z");
         for (param, value) in params::PARAMS.iter().zip(values) {
             if param.kind == Kind::Text && !value.is_empty() {
-                form.set(param.flag, value);
+                form.set(param.id, value);
             }
         }
         assert_shells_agree(&checked(&form));

@@ -26,7 +26,7 @@ fn cases() -> Vec<Case> {
             }
             cases.push(Case {
                 name: format!("{} = {value:?}", p.flag),
-                form: support::base().with(p.flag, *value),
+                form: support::base().with(p.id, *value),
             });
         }
     }

@@ -160,11 +160,11 @@ pub(crate) fn apply_member(
     let outcome = check_type(param, value);
     let keep = match outcome {
         TypeCheck::Ok(text) => {
-            form.set(param.flag, text);
+            form.set(param.id, text);
             return;
         }
         TypeCheck::Note(text, note) => {
-            form.set(param.flag, text);
+            form.set(param.id, text);
             diags.push(note.at(location));
             return;
         }
@@ -175,7 +175,7 @@ pub(crate) fn apply_member(
     };
     // The CLI refuses the document, but the value is kept so the user can fix the type.
     if let Some(text) = keep {
-        form.set(param.flag, text);
+        form.set(param.id, text);
     }
 }
 
@@ -295,6 +295,8 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::core::params::Id;
 
     #[test]
     fn detect_tells_the_three_kinds_apart() {
@@ -338,7 +340,9 @@ mod tests {
 
     #[test]
     fn detect_and_import_reads_each_kind() {
-        let expected = Form::new().with("server-id", "s-1").with("frequency", "12");
+        let expected = Form::new()
+            .with(Id::ServerId, "s-1")
+            .with(Id::Frequency, "12");
         for text in [
             "{\"serverId\": \"s-1\", \"frequency\": 12}",
             "serverId: s-1\nfrequency: 12\n",

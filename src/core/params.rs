@@ -82,9 +82,68 @@ impl Group {
     }
 }
 
+/// A parameter of the table, as a typed identity: the form, the request and the rules name
+/// parameters by these, never by their flag text. The variants are in table order, and
+/// `PARAMS[id as usize]` is that parameter's row (checked when the table is compiled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Id {
+    /// `--server-id`.
+    ServerId,
+    /// `--seed-replication-time`.
+    SeedReplicationTime,
+    /// `--frequency`.
+    Frequency,
+    /// `--run-once`.
+    RunOnce,
+    /// `--license-type`.
+    LicenseType,
+    /// `--role-name`.
+    RoleName,
+    /// `--description`.
+    Description,
+    /// `--number-of-recent-amis-to-keep`.
+    NumberOfRecentAmisToKeep,
+    /// `--encrypted`.
+    Encrypted,
+    /// `--kms-key-id`.
+    KmsKeyId,
+    /// `--region`.
+    Region,
+    /// `--profile`.
+    Profile,
+    /// `--output`.
+    Output,
+    /// `--endpoint-url`.
+    EndpointUrl,
+    /// `--query`.
+    Query,
+    /// `--debug`.
+    Debug,
+    /// `--no-cli-pager`.
+    NoCliPager,
+    /// `--cli-read-timeout`.
+    CliReadTimeout,
+    /// `--cli-connect-timeout`.
+    CliConnectTimeout,
+}
+
+impl Id {
+    /// This parameter's row.
+    pub fn param(self) -> &'static Param {
+        &PARAMS[self as usize]
+    }
+
+    /// The CLI option without its dashes.
+    pub fn flag(self) -> &'static str {
+        self.param().flag
+    }
+}
+
 /// One row of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Param {
+    /// Its typed identity (its place in the table).
+    pub id: Id,
     /// The CLI option without its leading dashes (`server-id`); also the form control's
     /// `name` and the share-link key. For booleans, the negative form is `no-` + this.
     pub flag: &'static str,
@@ -159,6 +218,7 @@ impl Param {
     /// The row of the request member `name`: flag, wire name, kind and `required` from the
     /// model, the rest from the overlay.
     const fn of_member(
+        id: Id,
         name: &str,
         group: Group,
         label: &'static str,
@@ -167,6 +227,7 @@ impl Param {
     ) -> Param {
         let member = model_member(name);
         Param {
+            id,
             flag: member.flag,
             scope: Scope::Member(member.name),
             kind: Kind::of(member),
@@ -204,10 +265,10 @@ impl Param {
 /// Output formats of the AWS CLI (`yaml` and `yaml-stream` exist in v2 only).
 pub const OUTPUT_FORMATS: &[&str] = &["json", "text", "table", "yaml", "yaml-stream"];
 
-/// The table. Members come first, in the service model's order (which is also the order the
-/// CLI serializes them in); global options follow.
-pub static PARAMS: &[Param] = &[
+/// The rows, in the order of [`Id`].
+const TABLE: [Param; 19] = [
     Param::of_member(
+        Id::ServerId,
         "serverId",
         Group::Required,
         "Server ID",
@@ -215,6 +276,7 @@ pub static PARAMS: &[Param] = &[
         "Which catalogued on-premises server to replicate. Run `aws sms get-servers` to list the IDs the connector has discovered.",
     ),
     Param::of_member(
+        Id::SeedReplicationTime,
         "seedReplicationTime",
         Group::Required,
         "Seed replication time",
@@ -222,6 +284,7 @@ pub static PARAMS: &[Param] = &[
         "The moment the initial (seed) replication begins. Later runs follow at the chosen frequency. The CLI reads a time without a zone as UTC, so the tool always writes UTC.",
     ),
     Param::of_member(
+        Id::Frequency,
         "frequency",
         Group::Schedule,
         "Frequency (hours)",
@@ -229,6 +292,7 @@ pub static PARAMS: &[Param] = &[
         "How many hours pass between one incremental replication run and the next.",
     ),
     Param::of_member(
+        Id::RunOnce,
         "runOnce",
         Group::Schedule,
         "Run once",
@@ -236,6 +300,7 @@ pub static PARAMS: &[Param] = &[
         "When set, the job performs one replication and stops rather than repeating at the frequency.",
     ),
     Param::of_member(
+        Id::LicenseType,
         "licenseType",
         Group::Ami,
         "Licence type",
@@ -243,6 +308,7 @@ pub static PARAMS: &[Param] = &[
         "The licensing model for the AMI each run produces: AWS supplies the licence, or BYOL uses one you already own. Left unset, the service picks.",
     ),
     Param::of_member(
+        Id::RoleName,
         "roleName",
         Group::Ami,
         "IAM role name",
@@ -250,6 +316,7 @@ pub static PARAMS: &[Param] = &[
         "The IAM role the migration service assumes to act in your account. Give the name only.",
     ),
     Param::of_member(
+        Id::Description,
         "description",
         Group::Ami,
         "Description",
@@ -257,6 +324,7 @@ pub static PARAMS: &[Param] = &[
         "A note stored with the replication job.",
     ),
     Param::of_member(
+        Id::NumberOfRecentAmisToKeep,
         "numberOfRecentAmisToKeep",
         Group::Ami,
         "AMIs to keep",
@@ -264,6 +332,7 @@ pub static PARAMS: &[Param] = &[
         "Once more AMIs exist than this number, the oldest one the job made is removed.",
     ),
     Param::of_member(
+        Id::Encrypted,
         "encrypted",
         Group::Encryption,
         "Encrypted AMIs",
@@ -271,6 +340,7 @@ pub static PARAMS: &[Param] = &[
         "When set, the produced AMIs are encrypted, with the KMS key below or else the account's default EBS key.",
     ),
     Param::of_member(
+        Id::KmsKeyId,
         "kmsKeyId",
         Group::Encryption,
         "KMS key",
@@ -278,6 +348,7 @@ pub static PARAMS: &[Param] = &[
         "The KMS key used to encrypt the AMIs. Only used together with encrypted AMIs.",
     ),
     Param {
+        id: Id::Region,
         flag: "region",
         scope: Scope::Global,
         kind: Kind::Text,
@@ -289,6 +360,7 @@ pub static PARAMS: &[Param] = &[
         v2_only: false,
     },
     Param {
+        id: Id::Profile,
         flag: "profile",
         scope: Scope::Global,
         kind: Kind::Text,
@@ -300,6 +372,7 @@ pub static PARAMS: &[Param] = &[
         v2_only: false,
     },
     Param {
+        id: Id::Output,
         flag: "output",
         scope: Scope::Global,
         kind: Kind::Choice(OUTPUT_FORMATS),
@@ -311,6 +384,7 @@ pub static PARAMS: &[Param] = &[
         v2_only: false,
     },
     Param {
+        id: Id::EndpointUrl,
         flag: "endpoint-url",
         scope: Scope::Global,
         kind: Kind::Text,
@@ -322,6 +396,7 @@ pub static PARAMS: &[Param] = &[
         v2_only: false,
     },
     Param {
+        id: Id::Query,
         flag: "query",
         scope: Scope::Global,
         kind: Kind::Text,
@@ -333,6 +408,7 @@ pub static PARAMS: &[Param] = &[
         v2_only: false,
     },
     Param {
+        id: Id::Debug,
         flag: "debug",
         scope: Scope::Global,
         kind: Kind::Switch,
@@ -344,6 +420,7 @@ pub static PARAMS: &[Param] = &[
         v2_only: false,
     },
     Param {
+        id: Id::NoCliPager,
         flag: "no-cli-pager",
         scope: Scope::Global,
         kind: Kind::Switch,
@@ -355,6 +432,7 @@ pub static PARAMS: &[Param] = &[
         v2_only: true,
     },
     Param {
+        id: Id::CliReadTimeout,
         flag: "cli-read-timeout",
         scope: Scope::Global,
         kind: Kind::Integer,
@@ -366,6 +444,7 @@ pub static PARAMS: &[Param] = &[
         v2_only: false,
     },
     Param {
+        id: Id::CliConnectTimeout,
         flag: "cli-connect-timeout",
         scope: Scope::Global,
         kind: Kind::Integer,
@@ -377,6 +456,25 @@ pub static PARAMS: &[Param] = &[
         v2_only: false,
     },
 ];
+
+/// The table. Members come first, in the service model's order (which is also the order the
+/// CLI serializes them in); global options follow.
+pub static PARAMS: &[Param] = &TABLE;
+
+// Each row sits at its identity's place.
+const _: () = {
+    let mut i = 0;
+    while i < TABLE.len() {
+        assert!(
+            TABLE[i].id as usize == i,
+            "a row is not at its identity's place"
+        );
+        i += 1;
+    }
+};
+
+/// What the operation does, in a sentence without its full stop (the SDK programs' first line).
+pub const SUMMARY: &str = "Creates an AWS Server Migration Service (SMS) replication job";
 
 /// The one member of the operation's answer (a string): the new job's ID.
 pub const RESPONSE_MEMBER: &str = match OPERATION.output {
@@ -419,6 +517,126 @@ pub fn member_list() -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The sentence shown next to "Send again".
+pub const SEND_AGAIN_WARNING: &str = "Sending again makes a new create call. If the first one \
+    reached AWS, this can create a second replication job for the same server (or fail with \
+    ReplicationJobAlreadyExistsException). Check the existing jobs first.";
+
+/// What an answer lost on the way means for this operation.
+pub const MAY_OR_MAY_NOT: &str = "The job may or may not have been created: the request may have \
+    reached AWS before the answer was lost. Check the replication jobs (e.g. aws sms \
+    get-replication-jobs) before sending again; nothing is retried automatically.";
+
+/// What each error type of a send usually means and what to check. The operation's own errors come
+/// first (the test checks they match the service model); then errors a signing proxy or AWS's
+/// front door produce.
+pub const ERROR_MEANINGS: &[(&str, &str)] = &[
+    (
+        "InvalidParameterException",
+        "A value is not acceptable to the service, for example a server id that does not exist \
+         in this account and region, a role name that is not an IAM role, or a KMS key it \
+         cannot use. Check the values named in the message.",
+    ),
+    (
+        "MissingRequiredParameterException",
+        "The service did not find a required value (serverId or seedReplicationTime). Since the \
+         app refuses to send without them, a layer between the page and AWS probably changed \
+         the body.",
+    ),
+    (
+        "UnauthorizedOperationException",
+        "The account the proxy signs for is not allowed to do this. Check the IAM policy of the \
+         proxy's credentials (it needs sms:CreateReplicationJob) and any organization policy.",
+    ),
+    (
+        "OperationNotPermittedException",
+        "The service does not allow this for the server right now, for example because the \
+         server is already being replicated or is in a state that forbids it.",
+    ),
+    (
+        "ServerCannotBeReplicatedException",
+        "This server cannot be replicated: it may be of an unsupported type or operating \
+         system, or the connector reports it as not replicable. Check the server catalog.",
+    ),
+    (
+        "ReplicationJobAlreadyExistsException",
+        "A replication job already exists for this server. It may be the one an earlier send \
+         created; look it up instead of creating another.",
+    ),
+    (
+        "NoConnectorsAvailableException",
+        "No healthy Server Migration Connector can handle this server. Check that the \
+         connector is running, registered and associated with the server's vCenter or host.",
+    ),
+    (
+        "InternalError",
+        "AWS failed on its side while handling the call.",
+    ),
+    (
+        "TemporarilyUnavailableException",
+        "The service was temporarily unable to handle the call. Wait a while, and check the \
+         jobs before sending again.",
+    ),
+    (
+        "AccessDeniedException",
+        "The credentials the proxy signs with are not allowed to call \
+         sms:CreateReplicationJob. Add it to their IAM policy (see docs/deploy.md).",
+    ),
+    (
+        "UnrecognizedClientException",
+        "AWS does not know the access key the proxy signs with. Check the proxy's credentials \
+         (a deleted key, or a key from another partition).",
+    ),
+    (
+        "InvalidClientTokenId",
+        "AWS does not know the access key the proxy signs with. Check the proxy's credentials.",
+    ),
+    (
+        "InvalidSignatureException",
+        "The signature does not match the request AWS received. Usually the signing proxy signs \
+         for another host, region or service name than the request goes to (start it with \
+         --name sms --region R --host sms.R.amazonaws.com), or something after it changes the \
+         request.",
+    ),
+    (
+        "SignatureDoesNotMatch",
+        "The signature does not match the request AWS received. Check the signing proxy's \
+         host, region and service name, and that nothing after it changes the request.",
+    ),
+    (
+        "IncompleteSignatureException",
+        "The request's signature is malformed; the signing proxy is misconfigured.",
+    ),
+    (
+        "MissingAuthenticationTokenException",
+        "The request reached AWS without a signature: it did not pass through the signing \
+         proxy, or the proxy has no credentials.",
+    ),
+    (
+        "ExpiredTokenException",
+        "The temporary credentials the proxy signs with have expired. Refresh them (or give \
+         the proxy a role it can renew).",
+    ),
+    (
+        "InvalidSignatureExpiredException",
+        "The signature is too old, usually because the proxy machine's clock is wrong. Check \
+         its time synchronisation.",
+    ),
+    (
+        "ThrottlingException",
+        "Too many calls in a short time; nothing was created. Wait before sending again.",
+    ),
+    (
+        "SerializationException",
+        "AWS could not read the body. A layer between the page and AWS probably changed it.",
+    ),
+    (
+        "UnknownOperationException",
+        "AWS did not recognise the operation: the request probably went to another service \
+         than SMS (check the signing proxy's --host and --name).",
+    ),
+];
 
 #[cfg(test)]
 mod tests {

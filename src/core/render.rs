@@ -11,6 +11,7 @@ pub mod skeleton;
 pub mod yaml;
 
 use crate::core::diagnostic::Diagnostic;
+use crate::core::params;
 use crate::core::request::Request;
 
 pub use cli::{Shell, Style};
@@ -204,18 +205,19 @@ impl Output {
     }
 
     /// The file name a download button offers.
-    pub fn file_name(self, options: CliOptions) -> &'static str {
-        match self {
-            Output::Cli => options.shell.script_name(),
-            Output::Json => "create-replication-job.json",
-            Output::Yaml => "create-replication-job.yaml",
-            Output::SkeletonInput => "create-replication-job.skeleton.json",
-            Output::SkeletonYamlInput => "create-replication-job.skeleton.yaml",
-            Output::SkeletonOutput => "create-replication-job.output-skeleton.json",
-            Output::HttpRequest => "create-replication-job.http",
-            Output::HttpBody => "create-replication-job.body.json",
-            Output::Sdk => options.sdk.file_name(),
-        }
+    pub fn file_name(self, options: CliOptions) -> String {
+        let extension = match self {
+            Output::Cli => options.shell.extension(),
+            Output::Json => "json",
+            Output::Yaml => "yaml",
+            Output::SkeletonInput => "skeleton.json",
+            Output::SkeletonYamlInput => "skeleton.yaml",
+            Output::SkeletonOutput => "output-skeleton.json",
+            Output::HttpRequest => "http",
+            Output::HttpBody => "body.json",
+            Output::Sdk => return options.sdk.file_name(),
+        };
+        format!("{}.{extension}", params::OPERATION.cli_name)
     }
 
     /// The settings this output offers beside its text (only these outputs are rendered again

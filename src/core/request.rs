@@ -1,6 +1,6 @@
 //! The checked, typed request: what every renderer reads.
 
-use crate::core::params::{self, Param};
+use crate::core::params::{Id, Param};
 
 /// A typed value of one parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,21 +37,20 @@ impl Request {
 
     /// Sets one parameter, keeping table order.
     pub fn insert(&mut self, param: &'static Param, value: Value) {
-        self.entries.retain(|(p, _)| p.flag != param.flag);
-        let rank = |p: &Param| params::PARAMS.iter().position(|q| q.flag == p.flag);
+        self.entries.retain(|(p, _)| p.id != param.id);
         let at = self
             .entries
             .iter()
-            .position(|(p, _)| rank(p) > rank(param))
+            .position(|(p, _)| p.id as usize > param.id as usize)
             .unwrap_or(self.entries.len());
         self.entries.insert(at, (param, value));
     }
 
-    /// The value of a parameter, by flag.
-    pub fn get(&self, flag: &str) -> Option<&Value> {
+    /// The value of a parameter.
+    pub fn get(&self, id: Id) -> Option<&Value> {
         self.entries
             .iter()
-            .find(|(p, _)| p.flag == flag)
+            .find(|(p, _)| p.id == id)
             .map(|(_, v)| v)
     }
 

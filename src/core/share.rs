@@ -131,9 +131,7 @@ pub fn decode(query: &str) -> (Form, CliOptions, Vec<Diagnostic>) {
             // own page before this one starts).
             OP if value == params::OPERATION.cli_name => {}
             _ => {
-                if params::by_flag(&key).is_some() {
-                    form.set(&key, value);
-                } else {
+                if !form.set_flag(&key, value) {
                     diags.push(
                         Diagnostic::general(
                             Severity::Warning,
@@ -233,6 +231,8 @@ pub(crate) fn unescape(text: &str, diags: &mut Vec<Diagnostic>, index: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::core::params::Id;
     use proptest::prelude::*;
 
     fn messages(diags: &[Diagnostic]) -> Vec<String> {
@@ -245,17 +245,17 @@ mod tests {
     #[test]
     fn links_are_readable_and_in_table_order() {
         let form = Form::new()
-            .with("run-once", "true")
-            .with("frequency", "12")
-            .with("server-id", "s-12345678")
-            .with("seed-replication-time", "2026-11-25T10:00:00Z");
+            .with(Id::RunOnce, "true")
+            .with(Id::Frequency, "12")
+            .with(Id::ServerId, "s-12345678")
+            .with(Id::SeedReplicationTime, "2026-11-25T10:00:00Z");
         assert_eq!(
             encode(&form, CliOptions::default()),
             "server-id=s-12345678&seed-replication-time=2026-11-25T10:00:00Z&frequency=12&run-once=true"
         );
         let form = Form::new()
-            .with("description", "a&b=c+d #1 100% é\n/x?y:z")
-            .with("kms-key-id", "alias/k");
+            .with(Id::Description, "a&b=c+d #1 100% é\n/x?y:z")
+            .with(Id::KmsKeyId, "alias/k");
         let mut local = form.clone();
         local.zone = Zone::Local;
         assert_eq!(
@@ -280,10 +280,10 @@ mod tests {
         assert_eq!(
             form,
             Form::new()
-                .with("server-id", "s-2")
-                .with("description", "a b c")
-                .with("frequency", "%zz")
-                .with("role-name", "\u{fffd}")
+                .with(Id::ServerId, "s-2")
+                .with(Id::Description, "a b c")
+                .with(Id::Frequency, "%zz")
+                .with(Id::RoleName, "\u{fffd}")
         );
         assert_eq!(
             options,
@@ -315,7 +315,7 @@ mod tests {
             let mut form = Form::new();
             for (param, value) in params::PARAMS.iter().zip(values) {
                 if let Some(v) = value {
-                    form.set(param.flag, v);
+                    form.set(param.id, v);
                 }
             }
             form.zone = if local { Zone::Local } else { Zone::Utc };

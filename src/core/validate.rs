@@ -6,7 +6,7 @@
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::{Form, Zone};
-use crate::core::params::{self, Kind, Param};
+use crate::core::params::{self, Id, Kind, Param};
 use crate::core::request::{Request, Value};
 use crate::core::timestamp::{self, LocalZone, Written};
 
@@ -25,6 +25,11 @@ pub struct Checked {
     pub request: Request,
     /// Every problem, in table order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The flags of the required parameters that are empty and untouched
+    /// ([`still_needed`]): their "is required" errors
+    /// still count (the outputs are incomplete), but the form asks for them calmly instead of
+    /// showing an error at the field.
+    pub needed: Vec<&'static str>,
 }
 
 impl Checked {
@@ -35,11 +40,12 @@ impl Checked {
             .any(|d| d.severity == Severity::Error)
     }
 
-    /// The diagnostics of one parameter.
+    /// The diagnostics shown at one parameter's field: none while it is only still needed.
     pub fn for_param<'s>(&'s self, flag: &'s str) -> impl Iterator<Item = &'s Diagnostic> {
+        let needed = self.needed.contains(&flag);
         self.diagnostics
             .iter()
-            .filter(move |d| d.param == Some(flag))
+            .filter(move |d| d.param == Some(flag) && !needed)
     }
 }
 
@@ -59,12 +65,22 @@ pub const AMIS_TO_KEEP_RANGE: (i64, i64) = (1, 270);
 /// How far ahead the SMS console lets a seed time be, in seconds.
 pub const SEED_HORIZON: i64 = 30 * 86_400;
 
+/// True while a required parameter is empty and nobody has touched it: the form asks for it
+/// calmly (no error at the field, no red) until it is touched. Whatever a restored draft, an
+/// import or a link filled counts as touched.
+pub fn still_needed(param: &Param, text: &str, touched: bool) -> bool {
+    param.required && text.is_empty() && !touched
+}
+
 /// Checks the whole form.
 pub fn check(form: &Form, ctx: &Context<'_>) -> Checked {
     let mut out = Checked::default();
     for param in params::PARAMS {
-        let text = form.get(param.flag);
+        let text = form.get(param.id);
         if text.is_empty() {
+            if still_needed(param, text, form.is_touched(param.id)) {
+                out.needed.push(param.flag);
+            }
             if param.required {
                 out.diagnostics.push(Diagnostic::error(
                     param.flag,
@@ -111,7 +127,7 @@ fn read_value(
         }
         Kind::Choice(allowed) => {
             if allowed.contains(&text) {
-                if param.flag == "output" && text.starts_with("yaml") {
+                if param.id == Id::Output && text.starts_with("yaml") {
                     diags.push(Diagnostic::info(
                         flag,
                         format!("--output {text} exists in AWS CLI v2 only."),
@@ -225,9 +241,9 @@ fn read_time(
 }
 
 fn integer_warnings(param: &Param, n: i64, diags: &mut Vec<Diagnostic>) {
-    let range = match param.flag {
-        "frequency" => Some((FREQUENCY_RANGE, "hours")),
-        "number-of-recent-amis-to-keep" => Some((AMIS_TO_KEEP_RANGE, "AMIs")),
+    let range = match param.id {
+        Id::Frequency => Some((FREQUENCY_RANGE, "hours")),
+        Id::NumberOfRecentAmisToKeep => Some((AMIS_TO_KEEP_RANGE, "AMIs")),
         _ => None,
     };
     if let Some(((low, high), unit)) = range {
@@ -265,21 +281,21 @@ fn text_warnings(param: &Param, text: &str, diags: &mut Vec<Diagnostic>) {
         ));
     }
     let t = text.trim();
-    match flag {
-        "server-id" if !is_server_id(t) => diags.push(Diagnostic::warning(
+    match param.id {
+        Id::ServerId if !is_server_id(t) => diags.push(Diagnostic::warning(
             flag,
             "Server IDs look like s- followed by hexadecimal digits (e.g. s-12345678).",
         )),
-        "role-name" => role_name_warnings(t, diags),
-        "kms-key-id" if !is_kms_key(t) => diags.push(Diagnostic::warning(
+        Id::RoleName => role_name_warnings(t, diags),
+        Id::KmsKeyId if !is_kms_key(t) => diags.push(Diagnostic::warning(
             flag,
             "Not a key ID, alias/…, key ARN or alias ARN.",
         )),
-        "region" if !is_region(t) => diags.push(Diagnostic::warning(
+        Id::Region if !is_region(t) => diags.push(Diagnostic::warning(
             flag,
             "Region names look like us-east-1 or eu-central-1.",
         )),
-        "endpoint-url" if !(t.starts_with("https://") || t.starts_with("http://")) => {
+        Id::EndpointUrl if !(t.starts_with("https://") || t.starts_with("http://")) => {
             diags.push(Diagnostic::error(
                 flag,
                 "The endpoint URL must start with https:// or http://.",
@@ -293,20 +309,20 @@ fn role_name_warnings(t: &str, diags: &mut Vec<Diagnostic>) {
     if t.starts_with("arn:") {
         let name = t.rsplit('/').next().unwrap_or(t);
         diags.push(Diagnostic::warning(
-            "role-name",
+            Id::RoleName.flag(),
             format!("This is an ARN; the parameter wants the role name only (e.g. {name})."),
         ));
         return;
     }
     if t.chars().count() > 64 {
         diags.push(Diagnostic::warning(
-            "role-name",
+            Id::RoleName.flag(),
             "IAM role names are at most 64 characters.",
         ));
     }
     if let Some(bad) = t.chars().find(|c| !is_iam_name_char(*c)) {
         diags.push(Diagnostic::warning(
-            "role-name",
+            Id::RoleName.flag(),
             format!(
                 "IAM role names cannot contain {bad:?}; they use letters, digits and + = , . @ _ -."
             ),
@@ -379,15 +395,17 @@ fn is_region(t: &str) -> bool {
 }
 
 fn cross_checks(request: &Request, diags: &mut Vec<Diagnostic>) {
-    if request.get("frequency").is_some() && request.get("run-once") == Some(&Value::Bool(true)) {
+    if request.get(Id::Frequency).is_some() && request.get(Id::RunOnce) == Some(&Value::Bool(true))
+    {
         diags.push(Diagnostic::warning(
-            "frequency",
+            Id::Frequency.flag(),
             "A frequency has no effect on a job that runs once (--run-once).",
         ));
     }
-    if request.get("kms-key-id").is_some() && request.get("encrypted") != Some(&Value::Bool(true)) {
+    if request.get(Id::KmsKeyId).is_some() && request.get(Id::Encrypted) != Some(&Value::Bool(true))
+    {
         diags.push(Diagnostic::warning(
-            "kms-key-id",
+            Id::KmsKeyId.flag(),
             "A KMS key is only used with --encrypted; set Encrypted AMIs or remove the key.",
         ));
     }
@@ -403,6 +421,9 @@ fn cross_checks(request: &Request, diags: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::core::params::Id;
+    use crate::core::share;
     use crate::core::timestamp::FixedOffset;
 
     /// 2026-11-25T09:00:00Z.
@@ -418,10 +439,40 @@ mod tests {
         )
     }
 
+    #[test]
+    fn an_untouched_required_parameter_is_only_still_needed() {
+        let server = params::by_flag("server-id").unwrap();
+        let frequency = params::by_flag("frequency").unwrap();
+        assert!(still_needed(server, "", false));
+        assert!(!still_needed(server, "", true), "touched: an error now");
+        assert!(!still_needed(server, " ", false), "typed: checked as typed");
+        assert!(!still_needed(frequency, "", false), "not required");
+
+        // A fresh form: both required values are still needed, nothing shows at the fields,
+        // and the request is still incomplete.
+        let fresh = check_form(&Form::new());
+        assert_eq!(fresh.needed, ["server-id", "seed-replication-time"]);
+        assert!(fresh.has_errors());
+        assert_eq!(fresh.for_param("server-id").count(), 0);
+        // Leaving a field, or typing and emptying it, makes its error show.
+        let mut form = Form::new();
+        form.touch(Id::ServerId);
+        form.set(Id::SeedReplicationTime, "");
+        let touched = check_form(&form);
+        assert!(touched.needed.is_empty());
+        assert_eq!(touched.for_param("server-id").count(), 1);
+        assert_eq!(touched.for_param("seed-replication-time").count(), 1);
+        // What a link or an import fills counts as touched; what it leaves empty does not.
+        let linked = check_form(&share::decode("server-id=s-1").0);
+        assert_eq!(linked.needed, ["seed-replication-time"]);
+        // Touching is not part of the value.
+        assert_eq!(form, Form::new());
+    }
+
     fn valid() -> Form {
         Form::new()
-            .with("server-id", "s-12345678")
-            .with("seed-replication-time", "2026-11-26T10:00:00Z")
+            .with(Id::ServerId, "s-12345678")
+            .with(Id::SeedReplicationTime, "2026-11-26T10:00:00Z")
     }
 
     /// Renders the diagnostics of a form as `severity flag: message` lines.
@@ -448,26 +499,29 @@ mod tests {
     fn a_good_form_has_no_problem_and_a_typed_request() {
         let checked = check_form(
             &valid()
-                .with("frequency", "12")
-                .with("encrypted", "true")
-                .with("kms-key-id", "alias/sms")
-                .with("license-type", "BYOL"),
+                .with(Id::Frequency, "12")
+                .with(Id::Encrypted, "true")
+                .with(Id::KmsKeyId, "alias/sms")
+                .with(Id::LicenseType, "BYOL"),
         );
         assert_eq!(checked.diagnostics, []);
         assert_eq!(
-            checked.request.get("seed-replication-time"),
+            checked.request.get(Id::SeedReplicationTime),
             Some(&Value::Time(1_795_687_200))
         );
-        assert_eq!(checked.request.get("frequency"), Some(&Value::Integer(12)));
-        assert_eq!(checked.request.get("encrypted"), Some(&Value::Bool(true)));
+        assert_eq!(
+            checked.request.get(Id::Frequency),
+            Some(&Value::Integer(12))
+        );
+        assert_eq!(checked.request.get(Id::Encrypted), Some(&Value::Bool(true)));
     }
 
     #[test]
     fn every_problem_is_reported_at_once_and_bad_values_are_left_out() {
         let form = Form::new()
-            .with("frequency", "1.5")
-            .with("license-type", "aws")
-            .with("run-once", "yes");
+            .with(Id::Frequency, "1.5")
+            .with(Id::LicenseType, "aws")
+            .with(Id::RunOnce, "yes");
         let checked = check_form(&form);
         let errors: Vec<_> = checked
             .diagnostics
@@ -509,63 +563,63 @@ mod tests {
     #[test]
     fn console_rules_are_warnings() {
         assert_has(
-            &valid().with("frequency", "0"),
+            &valid().with(Id::Frequency, "0"),
             Severity::Warning,
             "frequency",
             "outside 1–24",
         );
         assert_has(
-            &valid().with("frequency", "25"),
+            &valid().with(Id::Frequency, "25"),
             Severity::Warning,
             "frequency",
             "outside",
         );
         assert_has(
-            &valid().with("frequency", "12").with("run-once", "true"),
+            &valid().with(Id::Frequency, "12").with(Id::RunOnce, "true"),
             Severity::Warning,
             "frequency",
             "runs once",
         );
         assert_has(
-            &valid().with("number-of-recent-amis-to-keep", "271"),
+            &valid().with(Id::NumberOfRecentAmisToKeep, "271"),
             Severity::Warning,
             "number-of-recent-amis-to-keep",
             "1–270",
         );
         assert_has(
-            &valid().with("kms-key-id", "alias/x"),
+            &valid().with(Id::KmsKeyId, "alias/x"),
             Severity::Warning,
             "kms-key-id",
             "--encrypted",
         );
         assert_has(
             &valid()
-                .with("encrypted", "true")
-                .with("kms-key-id", "my key"),
+                .with(Id::Encrypted, "true")
+                .with(Id::KmsKeyId, "my key"),
             Severity::Warning,
             "kms-key-id",
             "Not a key ID",
         );
         assert_has(
-            &valid().with("server-id", "srv-1"),
+            &valid().with(Id::ServerId, "srv-1"),
             Severity::Warning,
             "server-id",
             "s- followed",
         );
         assert_has(
-            &valid().with("role-name", "arn:aws:iam::123456789012:role/sms"),
+            &valid().with(Id::RoleName, "arn:aws:iam::123456789012:role/sms"),
             Severity::Warning,
             "role-name",
             "e.g. sms",
         );
         assert_has(
-            &valid().with("role-name", "a b"),
+            &valid().with(Id::RoleName, "a b"),
             Severity::Warning,
             "role-name",
             "cannot contain ' '",
         );
         assert_has(
-            &valid().with("role-name", "r".repeat(65)),
+            &valid().with(Id::RoleName, "r".repeat(65)),
             Severity::Warning,
             "role-name",
             "64",
@@ -596,22 +650,22 @@ mod tests {
 
     #[test]
     fn seed_time_in_the_past_or_too_far_ahead_warns() {
-        let past = valid().with("seed-replication-time", "2026-11-25T08:59:59Z");
+        let past = valid().with(Id::SeedReplicationTime, "2026-11-25T08:59:59Z");
         assert_has(
             &past,
             Severity::Warning,
             "seed-replication-time",
             "in the past",
         );
-        let far = valid().with("seed-replication-time", "2026-12-25T09:00:01Z");
+        let far = valid().with(Id::SeedReplicationTime, "2026-12-25T09:00:01Z");
         assert_has(&far, Severity::Warning, "seed-replication-time", "30 days");
-        let edge = valid().with("seed-replication-time", "2026-12-25T09:00:00Z");
+        let edge = valid().with(Id::SeedReplicationTime, "2026-12-25T09:00:00Z");
         assert_eq!(problems(&edge), Vec::<String>::new());
     }
 
     #[test]
     fn a_naive_time_is_never_silently_utc() {
-        let mut form = valid().with("seed-replication-time", "2026-11-26 10:00");
+        let mut form = valid().with(Id::SeedReplicationTime, "2026-11-26 10:00");
         assert_has(
             &form,
             Severity::Info,
@@ -626,7 +680,7 @@ mod tests {
             "local time (UTC+01:00): 2026-11-26T09:00:00Z",
         );
         assert_eq!(
-            check_form(&form).request.get("seed-replication-time"),
+            check_form(&form).request.get(Id::SeedReplicationTime),
             Some(&Value::Time(1_795_683_600))
         );
     }
@@ -635,18 +689,18 @@ mod tests {
     fn values_the_cli_would_expand_are_flagged() {
         for value in ["file://x", "fileb://x", "http://example.com/x", "https://x"] {
             assert_has(
-                &valid().with("description", value),
+                &valid().with(Id::Description, value),
                 Severity::Warning,
                 "description",
                 "--cli-input-json",
             );
         }
         assert_eq!(
-            problems(&valid().with("description", "see file://x")),
+            problems(&valid().with(Id::Description, "see file://x")),
             Vec::<String>::new()
         );
         assert_eq!(
-            problems(&valid().with("endpoint-url", "http://127.0.0.1:9")),
+            problems(&valid().with(Id::EndpointUrl, "http://127.0.0.1:9")),
             Vec::<String>::new()
         );
     }
@@ -654,31 +708,31 @@ mod tests {
     #[test]
     fn required_and_odd_values_are_errors() {
         assert_has(
-            &valid().with("server-id", "  "),
+            &valid().with(Id::ServerId, "  "),
             Severity::Error,
             "server-id",
             "required",
         );
         assert_has(
-            &valid().with("debug", "false"),
+            &valid().with(Id::Debug, "false"),
             Severity::Error,
             "debug",
             "takes no value",
         );
         assert_has(
-            &valid().with("endpoint-url", "localhost:8080"),
+            &valid().with(Id::EndpointUrl, "localhost:8080"),
             Severity::Error,
             "endpoint-url",
             "https://",
         );
         assert_has(
-            &valid().with("description", "a\0b"),
+            &valid().with(Id::Description, "a\0b"),
             Severity::Error,
             "description",
             "NUL",
         );
         assert_has(
-            &valid().with("output", "yaml"),
+            &valid().with(Id::Output, "yaml"),
             Severity::Info,
             "output",
             "v2 only",

@@ -6,7 +6,7 @@
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::Zone;
 use crate::core::import::Format;
-use crate::core::params::{self, Kind, Param};
+use crate::core::params::{self, Id, Kind, Param};
 use crate::core::render::Output;
 use crate::core::timestamp::{self, LocalZone};
 
@@ -96,7 +96,7 @@ pub fn boolean_choices(flag: &str) -> [BooleanChoice; 3] {
 /// current value when it is not one of them (from an import or a link), marked as not valid,
 /// so it stays selected and visible until the user picks another.
 pub fn choice_options(param: &Param, current: &str) -> Vec<(String, String)> {
-    let unset = if param.flag == "license-type" {
+    let unset = if param.id == Id::LicenseType {
         "Not set (the service decides)"
     } else {
         "Not set"
@@ -138,27 +138,60 @@ pub fn instant_line(text: &str, zone: Zone, local: &dyn LocalZone, now: i64) -> 
     }
 }
 
-/// What the error summary lists: every error and warning (notes stay at their fields).
-pub fn summary_problems(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-    diagnostics
+/// What a summary item of a value that is still needed says after the parameter's label.
+pub const STILL_NEEDED: &str = "still needed.";
+
+/// What the error summary lists: every error and warning (notes stay at their fields), except
+/// the errors of the parameters that are only still needed (`needed`, by flag); then one
+/// [`Severity::Info`] item per value still needed ([`STILL_NEEDED`]).
+pub fn summary_problems(diagnostics: &[Diagnostic], needed: &[&'static str]) -> Vec<Diagnostic> {
+    let mut listed: Vec<Diagnostic> = diagnostics
         .iter()
         .filter(|d| d.severity != Severity::Info)
+        .filter(|d| {
+            !(d.severity == Severity::Error && d.param.is_some_and(|f| needed.contains(&f)))
+        })
         .cloned()
-        .collect()
+        .collect();
+    listed.extend(needed.iter().map(|f| Diagnostic::info(f, STILL_NEEDED)));
+    listed
 }
 
-/// The heading of the error summary: how many errors and warnings there are.
-pub fn summary_heading(problems: &[Diagnostic]) -> String {
-    let errors = problems
+/// The heading of the error summary ([`summary_problems`]'s list): how many errors and
+/// warnings there are, and how many values are still needed; when values are all that is
+/// missing, it names them ("2 values still needed: Server ID, Seed replication time").
+pub fn summary_heading(listed: &[Diagnostic]) -> String {
+    let count = |severity| listed.iter().filter(|d| d.severity == severity).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let needed: Vec<&str> = listed
         .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = problems.len() - errors;
-    match (errors, warnings) {
-        (0, w) => format!("{} to check", plural(w, "warning")),
-        (e, 0) => format!("{} to fix", plural(e, "error")),
-        (e, w) => format!("{} to fix, {}", plural(e, "error"), plural(w, "warning")),
+        .filter(|d| d.severity == Severity::Info)
+        .filter_map(|d| d.param)
+        .collect();
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(format!("{} to fix", plural(errors, "error")));
     }
+    if warnings > 0 {
+        let check = if errors > 0 { "" } else { " to check" };
+        parts.push(format!("{}{check}", plural(warnings, "warning")));
+    }
+    if !needed.is_empty() {
+        let values = if needed.len() == 1 {
+            "1 value still needed".to_owned()
+        } else {
+            format!("{} values still needed", needed.len())
+        };
+        if parts.is_empty() {
+            let labels: Vec<&str> = needed
+                .iter()
+                .map(|f| params::by_flag(f).map_or(*f, |p| p.label))
+                .collect();
+            return format!("{values}: {}", labels.join(", "));
+        }
+        parts.push(values);
+    }
+    parts.join(", ")
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -378,7 +411,7 @@ mod tests {
             Diagnostic::general(Severity::Error, "Whole form."),
             Diagnostic::info("frequency", "Read as 12."),
         ];
-        let listed = summary_problems(&problems);
+        let listed = summary_problems(&problems, &[]);
         assert_eq!(listed.len(), 3);
         assert_eq!(summary_heading(&listed), "2 errors to fix, 1 warning");
         assert_eq!(summary_heading(&listed[..1]), "1 error to fix");
@@ -386,6 +419,45 @@ mod tests {
         assert_eq!(summary_label(&listed[0]), "Server ID");
         assert_eq!(summary_label(&listed[2]), "Form");
         assert_eq!(severity_label(Severity::Info), "Note");
+    }
+
+    #[test]
+    fn an_untouched_form_says_what_is_still_needed() {
+        let problems = [
+            Diagnostic::error("server-id", "Server ID is required."),
+            Diagnostic::error(
+                "seed-replication-time",
+                "Seed replication time is required.",
+            ),
+        ];
+        let needed = ["server-id", "seed-replication-time"];
+        let listed = summary_problems(&problems, &needed);
+        // No error: one item per value still needed, each linking to its field.
+        assert_eq!(listed.len(), 2);
+        assert!(listed.iter().all(|d| d.severity == Severity::Info));
+        assert_eq!(summary_label(&listed[0]), "Server ID");
+        assert_eq!(listed[0].message, STILL_NEEDED);
+        assert_eq!(
+            summary_heading(&listed),
+            "2 values still needed: Server ID, Seed replication time"
+        );
+        assert_eq!(
+            summary_heading(&summary_problems(&problems[1..], &needed[1..])),
+            "1 value still needed: Seed replication time"
+        );
+        // Once one is touched its error counts, and the other is still only needed.
+        let listed = summary_problems(&problems, &needed[1..]);
+        assert_eq!(listed.len(), 2);
+        assert_eq!(listed[0].severity, Severity::Error);
+        assert_eq!(
+            summary_heading(&listed),
+            "1 error to fix, 1 value still needed"
+        );
+        let warning = [Diagnostic::warning("role-name", "Odd.")];
+        assert_eq!(
+            summary_heading(&summary_problems(&warning, &needed)),
+            "1 warning to check, 2 values still needed"
+        );
     }
 
     #[test]

@@ -15,9 +15,8 @@ pub mod controls;
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{self, Diagnostic};
 use crate::core::params::{self, Group, Param};
 use crate::core::view::{self, control_id};
 use crate::ui::diagnostics::diagnostic_item;
@@ -29,7 +28,7 @@ use crate::ui::state::AppState;
 #[component]
 pub fn JobForm() -> impl IntoView {
     let state = AppState::get();
-    let globals_set = params::globals().any(|p| !state.value_untracked(p.flag).is_empty());
+    let globals_set = params::globals().any(|p| !state.value_untracked(p.id).is_empty());
     let sections = Group::ALL
         .into_iter()
         .map(|group| {
@@ -80,7 +79,8 @@ fn Field(param: &'static Param) -> impl IntoView {
         "field"
     };
     view! {
-        <div class=class data-flag=flag>
+        // Leaving a field touches it: from then on a missing value is an error there.
+        <div class=class data-flag=flag on:focusout=move |_| state.touch(param.id)>
             {controls::control(param)}
             <p class="hint" id=view::hint_id(flag)>
                 {param.hint}
@@ -90,7 +90,7 @@ fn Field(param: &'static Param) -> impl IntoView {
                 <p>{param.help}</p>
             </details>
             <ul class="diagnostics" id=view::diagnostics_id(flag)>
-                {move || state.diagnostics(flag).into_iter().map(diagnostic_item).collect_view()}
+                {move || state.diagnostics(param.id).into_iter().map(diagnostic_item).collect_view()}
             </ul>
         </div>
     }
@@ -101,35 +101,46 @@ fn Field(param: &'static Param) -> impl IntoView {
 #[component]
 fn ErrorSummary() -> impl IntoView {
     let state = AppState::get();
-    let problems = Memo::new(move |_| {
+    // The problems, then the values still needed, each a link to its field.
+    let listed = Memo::new(move |_| {
         state
             .checked
-            .with(|c| view::summary_problems(&c.diagnostics))
+            .with(|c| view::summary_problems(&c.diagnostics, &c.needed))
     });
+    let heading = move || listed.with(|l| view::summary_heading(l));
+    let items = move || listed.get().into_iter().map(summary_item).collect_view();
+    let class = move || {
+        listed.with(|l| {
+            if diagnostic::has_errors(l) {
+                "summary summary-errors"
+            } else {
+                "summary"
+            }
+        })
+    };
     view! {
         <div
-            class=move || if state.has_errors() { "summary summary-errors" } else { "summary" }
+            class=class
             id="error-summary"
             role="region"
             aria-labelledby="error-summary-title"
-            hidden=move || problems.with(Vec::is_empty)
+            hidden=move || listed.with(Vec::is_empty)
         >
-            <h2 id="error-summary-title">{move || problems.with(|p| view::summary_heading(p))}</h2>
-            <ul>{move || problems.get().into_iter().map(summary_item).collect_view()}</ul>
+            <h2 id="error-summary-title">{heading}</h2>
+            <ul>{items}</ul>
         </div>
     }
 }
 
 /// A summary item: the problem with a link that moves the focus to its field's control.
 fn summary_item(d: Diagnostic) -> impl IntoView {
-    let focus = Focus::get();
     let class = format!("diag diag-{}", d.severity.as_str());
     let flag = d.param;
     let href = flag.map(|f| format!("#{}", control_id(f)));
     let follow = move |ev: web_sys::MouseEvent| {
         if let Some(flag) = flag {
             ev.prevent_default();
-            focus.focus(flag);
+            io::focus_control(&control_id(flag));
         }
     };
     view! {
@@ -141,67 +152,4 @@ fn summary_item(d: Diagnostic) -> impl IntoView {
             {d.message}
         </li>
     }
-}
-
-/// Where the keyboard focus goes for each parameter: the control each kind marks with
-/// [`Focus::target`] (the error summary's links and "start over" move the focus there).
-#[derive(Clone, Copy)]
-pub struct Focus(StoredValue<Vec<Option<Target>>, LocalStorage>);
-
-/// Reads the element a node reference holds, once it is built.
-type Target = Box<dyn Fn() -> Option<web_sys::HtmlElement>>;
-
-impl Focus {
-    /// An empty register, one place per parameter.
-    pub fn new() -> Self {
-        Self(StoredValue::new_local(
-            std::iter::repeat_with(|| None)
-                .take(params::PARAMS.len())
-                .collect(),
-        ))
-    }
-
-    /// The register provided by [`crate::ui::App`].
-    pub fn get() -> Self {
-        expect_context::<Self>()
-    }
-
-    /// A node reference whose element is the focus target of `flag` (the last one built, when a
-    /// kind swaps its control).
-    pub fn target<E>(self, flag: &'static str) -> NodeRef<E>
-    where
-        E: leptos::html::ElementType + 'static,
-        E::Output: JsCast + Clone + 'static,
-    {
-        let node = NodeRef::<E>::new();
-        if let Some(at) = index(flag) {
-            self.0.update_value(|targets| {
-                targets[at] = Some(Box::new(move || {
-                    node.get_untracked().map(JsCast::unchecked_into)
-                }));
-            });
-        }
-        node
-    }
-
-    /// Moves the focus to the control of `flag`, opening a collapsed section around it.
-    pub fn focus(self, flag: &str) {
-        let element = index(flag).and_then(|at| {
-            self.0
-                .with_value(|targets| targets[at].as_ref().and_then(|read| read()))
-        });
-        if let Some(element) = element {
-            io::focus(&element);
-        }
-    }
-}
-
-impl Default for Focus {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-fn index(flag: &str) -> Option<usize> {
-    params::PARAMS.iter().position(|p| p.flag == flag)
 }

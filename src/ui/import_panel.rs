@@ -25,6 +25,7 @@ use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::Form;
 use crate::core::import::Format;
 use crate::core::import::message::{Received, Reply, Request};
+use crate::core::params;
 use crate::core::render::CliOptions;
 use crate::core::share;
 use crate::core::view;
@@ -228,7 +229,7 @@ fn ImportContents(panel: Panel) -> impl IntoView {
     let reading = move || panel.step.with(|s| matches!(s, Step::Reading(_)));
     view! {
         <label for="import-text" class="label">
-            "Paste an " <code>"aws sms create-replication-job"</code>
+            "Paste an " <code>"aws " {params::OPERATION.metadata.cli_name} " " {params::OPERATION.cli_name}</code>
             " command (bash, PowerShell or cmd), or a --cli-input-json / --cli-input-yaml document; a command of another operation opens that operation's page"
         </label>
         <textarea

@@ -221,8 +221,16 @@ pub fn after(delay: Duration, run: impl FnOnce() + 'static) {
     gloo_timers::callback::Timeout::new(millis, run).forget();
 }
 
-/// Moves keyboard focus to a control (the error summary's links, start over), first opening
-/// any collapsed `<details>` around it.
+/// Moves keyboard focus to the control with this id (the error summary's links, start over),
+/// first opening any collapsed `<details>` around it. Every parameter's control has the id
+/// [`crate::core::view::control_id`] of its flag, so the id is all it takes.
+pub fn focus_control(id: &str) {
+    if let Some(element) = crate::ui::panel::host(id) {
+        focus(&element);
+    }
+}
+
+/// Moves keyboard focus to an element, first opening any collapsed `<details>` around it.
 pub fn focus(element: &web_sys::HtmlElement) {
     let mut ancestor = element.parent_element();
     while let Some(a) = ancestor {

@@ -33,6 +33,39 @@ pub fn start() {
 /// The form and what it gives, as one memo.
 type Checked = Memo<(Call, Vec<Diagnostic>)>;
 
+/// Which members were touched (typed into, left, or filled by a link or an import): until
+/// then a required member that is not given is asked for calmly, not marked as an error.
+#[derive(Clone, Copy)]
+struct Touched(RwSignal<Vec<bool>>);
+
+impl Touched {
+    /// What `form` gives counts as touched.
+    fn new(form: &CallForm) -> Self {
+        Self(RwSignal::new(given(form)))
+    }
+
+    /// The form was replaced: what the new one gives counts as touched, the rest is not.
+    fn reset(self, form: &CallForm) {
+        self.0.set(given(form));
+    }
+
+    fn touch(self, index: usize) {
+        if !self.0.with_untracked(|t| t[index]) {
+            self.0.update(|t| t[index] = true);
+        }
+    }
+
+    fn get(self, index: usize) -> bool {
+        self.0.with(|t| t[index])
+    }
+}
+
+fn given(form: &CallForm) -> Vec<bool> {
+    (0..form.operation.members().len())
+        .map(|i| form.is_given(i))
+        .collect()
+}
+
 /// The page: the frame, the operation list, then the operation's form and outputs (or why the
 /// address names no operation).
 #[component]
@@ -114,6 +147,7 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
         "SMS Job Builder — aws {} {}",
         operation.metadata.cli_name, operation.cli_name
     ));
+    let touched = Touched::new(&form);
     let form = RwSignal::new(form);
     let checked: Checked = Memo::new(move |_| form.with(CallForm::check));
     // I/O: the address bar follows the form, so it is the share link.
@@ -129,7 +163,7 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
         .members()
         .iter()
         .enumerate()
-        .map(|(index, member)| view! { <MemberField form checked index member /> })
+        .map(|(index, member)| view! { <MemberField form checked touched index member /> })
         .collect_view();
     let no_input = operation.members().is_empty().then(
         || view! { <p class="group-note">"This operation takes no values: it sends {}."</p> },
@@ -165,7 +199,9 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
                         id="clear-form"
                         disabled=move || form.with(CallForm::is_empty)
                         on:click=move |_| {
-                            form.set(CallForm::new(operation));
+                            let empty = CallForm::new(operation);
+                            touched.reset(&empty);
+                            form.set(empty);
                             status.set("Cleared the form.".to_owned());
                         }
                     >
@@ -173,7 +209,7 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
                     </button>
                 </div>
                 {link_problems}
-                <DocumentImport form operation />
+                <DocumentImport form touched operation />
                 <form class="job-form op-form" novalidate on:submit=|ev| ev.prevent_default()>
                     <fieldset class="group">
                         <legend>
@@ -197,6 +233,7 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
 fn MemberField(
     form: RwSignal<CallForm>,
     checked: Checked,
+    touched: Touched,
     index: usize,
     member: &'static Member,
 ) -> impl IntoView {
@@ -204,8 +241,18 @@ fn MemberField(
     let id = control_id(flag);
     let described = format!("{} {}", hint_id(flag), diagnostics_id(flag));
     let value = move || form.with(|f| f.text(index).to_owned());
-    let typed = move |ev: web_sys::Event| form.update(|f| f.set(index, event_target_value(&ev)));
+    let typed = move |ev: web_sys::Event| {
+        touched.touch(index);
+        form.update(|f| f.set(index, event_target_value(&ev)));
+    };
+    // Required, not given and untouched: asked for calmly, without its error.
+    let needed = Memo::new(move |_| {
+        member.required && !touched.get(index) && !form.with(|f| f.is_given(index))
+    });
     let problems = Memo::new(move |_| {
+        if needed.get() {
+            return Vec::new();
+        }
         checked.with(|(_, all)| {
             all.iter()
                 .filter(|d| d.param == Some(flag))
@@ -286,7 +333,10 @@ fn MemberField(
     };
     // A structure or list can start from its skeleton, while its box is empty.
     let skeleton = is_complex(member).then(|| {
-        let fill = move |_| form.update(|f| f.set(index, call::member_skeleton(member.shape)));
+        let fill = move |_| {
+            touched.touch(index);
+            form.update(|f| f.set(index, call::member_skeleton(member.shape)));
+        };
         view! {
             <button
                 type="button"
@@ -303,7 +353,7 @@ fn MemberField(
         .required
         .then(|| view! { <span class="required" aria-hidden="true">" required"</span> });
     view! {
-        <div class="field" data-flag=flag>
+        <div class="field" data-flag=flag on:focusout=move |_| touched.touch(index)>
             <label class="label" for=id>
                 {member.name}
                 {required}
@@ -331,12 +381,17 @@ fn MemberField(
 /// another operation opens that operation's page with its values (asking first when this form
 /// holds values or the command had problems).
 #[component]
-fn DocumentImport(form: RwSignal<CallForm>, operation: &'static Operation) -> impl IntoView {
+fn DocumentImport(
+    form: RwSignal<CallForm>,
+    touched: Touched,
+    operation: &'static Operation,
+) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<Diagnostic>::new());
     let pending = RwSignal::new(None::<CallForm>);
     let take = move |read: CallForm| {
         if std::ptr::eq(read.operation, operation) {
+            touched.reset(&read);
             form.set(read);
             pending.set(None);
         } else {

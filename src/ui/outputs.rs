@@ -151,7 +151,7 @@ fn OutputPanel(
         }
         let name = output.file_name(state.options_for_untracked(output));
         if io::download(
-            name,
+            &name,
             &text(),
             output.media_type(state.options_for_untracked(output)),
         ) {

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::{Form, Zone};
-use crate::core::params;
+use crate::core::params::{self, Id};
 use crate::core::render::{Choice, CliOptions, Output, Rendered};
 use crate::core::validate::{self, Checked, Context};
 use crate::ui::io::{self, BrowserZone};
@@ -25,7 +25,9 @@ use crate::ui::io::{self, BrowserZone};
 #[derive(Clone, Copy)]
 struct FieldMemos {
     value: Memo<String>,
+    /// Its diagnostics as shown (none while it is only still needed, see [`Checked::needed`]).
     diagnostics: Memo<Vec<Diagnostic>>,
+    /// True when it shows an error.
     has_error: Memo<bool>,
 }
 
@@ -65,12 +67,12 @@ impl AppState {
         let fields = params::PARAMS
             .iter()
             .map(|param| {
-                let flag = param.flag;
+                let (id, flag) = (param.id, param.flag);
                 let diagnostics = Memo::new(move |_| {
                     checked.with(|c| c.for_param(flag).cloned().collect::<Vec<_>>())
                 });
                 FieldMemos {
-                    value: Memo::new(move |_| form.with(|f| f.get(flag).to_owned())),
+                    value: Memo::new(move |_| form.with(|f| f.get(id).to_owned())),
                     diagnostics,
                     has_error: Memo::new(move |_| {
                         diagnostics.with(|d| d.iter().any(|d| d.severity == Severity::Error))
@@ -99,34 +101,36 @@ impl AppState {
         expect_context::<Self>()
     }
 
-    fn field(self, flag: &str) -> FieldMemos {
-        let index = params::PARAMS
-            .iter()
-            .position(|p| p.flag == flag)
-            .unwrap_or_else(|| panic!("unknown flag {flag}"));
-        self.fields.with_value(|f| f[index])
+    fn field(self, id: Id) -> FieldMemos {
+        self.fields.with_value(|f| f[id as usize])
     }
 
     /// The text of one parameter as a memo: it changes only when that parameter does.
-    pub fn value_memo(self, flag: &'static str) -> Memo<String> {
-        self.field(flag).value
+    pub fn value_memo(self, id: Id) -> Memo<String> {
+        self.field(id).value
     }
 
     /// The text of one parameter, tracked.
-    pub fn value(self, flag: &'static str) -> String {
-        self.field(flag).value.get()
+    pub fn value(self, id: Id) -> String {
+        self.field(id).value.get()
     }
 
     /// The text of one parameter, not tracked.
-    pub fn value_untracked(self, flag: &'static str) -> String {
-        self.form.with_untracked(|f| f.get(flag).to_owned())
+    pub fn value_untracked(self, id: Id) -> String {
+        self.form.with_untracked(|f| f.get(id).to_owned())
     }
 
-    /// Sets the text of one parameter exactly as typed.
-    pub fn set(self, flag: &'static str, value: String) {
-        self.form.update(|f| {
-            f.set(flag, value);
-        });
+    /// Sets the text of one parameter exactly as typed (which touches it).
+    pub fn set(self, id: Id, value: String) {
+        self.form.update(|f| f.set(id, value));
+    }
+
+    /// Marks a parameter as touched (the user left its field): from now on a missing value
+    /// is an error there.
+    pub fn touch(self, id: Id) {
+        if !self.form.with_untracked(|f| f.is_touched(id)) {
+            self.form.update(|f| f.touch(id));
+        }
     }
 
     /// How a seed time without a zone is read, tracked.
@@ -221,13 +225,13 @@ impl AppState {
     }
 
     /// The diagnostics of one parameter, tracked (wakes only when they change).
-    pub fn diagnostics(self, flag: &'static str) -> Vec<Diagnostic> {
-        self.field(flag).diagnostics.get()
+    pub fn diagnostics(self, id: Id) -> Vec<Diagnostic> {
+        self.field(id).diagnostics.get()
     }
 
     /// True when the parameter has an error, tracked (wakes only when that flips).
-    pub fn has_error(self, flag: &'static str) -> bool {
-        self.field(flag).has_error.get()
+    pub fn has_error(self, id: Id) -> bool {
+        self.field(id).has_error.get()
     }
 
     /// True when the form has any error, tracked (wakes only when that flips).

@@ -98,23 +98,66 @@ test('the page says plainly that AWS retired the service and which CLI releases 
   });
 });
 
-test('an empty form shows the required errors at the fields and in the summary', async () => {
+test('an untouched form is calm: the summary says what is still needed, and a field turns red once touched', async () => {
   await withApp('', async (page) => {
     const input = page.locator(field('server-id'));
-    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    // Nothing typed yet: no field is invalid, no error is shown, and the summary is not red.
+    assert.equal(await input.getAttribute('aria-invalid'), 'false');
     assert.match(await input.getAttribute('aria-describedby'), /\bdiag-server-id\b/);
-    assert.deepEqual(await fieldDiagnostics(page, 'server-id'), ['error: Error: Server ID is required.']);
+    assert.deepEqual(await fieldDiagnostics(page, 'server-id'), []);
+    assert.deepEqual(await fieldDiagnostics(page, 'seed-replication-time'), []);
     const summary = page.locator('#error-summary');
     assert.ok(await summary.isVisible());
-    assert.match(await summary.locator('h2').textContent(), /^2 errors to fix/);
+    assert.equal(await summary.getAttribute('class'), 'summary');
+    assert.equal(
+      (await summary.locator('h2').textContent()).trim(),
+      '2 values still needed: Server ID, Seed replication time',
+    );
     const links = await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(links, ['#f-server-id', '#f-seed-replication-time']);
-    // Following a summary link puts the keyboard focus into the field.
-    await summary.locator('a').nth(1).click();
-    assert.equal(await page.evaluate(() => document.activeElement.name), 'seed-replication-time');
-    // The outputs are still there, marked incomplete.
+    // The outputs still say they are incomplete.
     assert.ok(await page.locator('#panel-cli .incomplete').isVisible());
     assert.equal(await out(page, 'cli'), 'aws sms create-replication-job\n');
+    // Following a summary link puts the keyboard focus into the field; leaving it empty
+    // touches it, and now it is an error there and in the summary.
+    await summary.locator('a').nth(1).click();
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'seed-replication-time');
+    await page.focus(field('description'));
+    const seed = page.locator(field('seed-replication-time'));
+    await page.waitForFunction(
+      () => document.querySelector('.job-form [name="seed-replication-time"]').getAttribute('aria-invalid') === 'true',
+    );
+    assert.deepEqual(await fieldDiagnostics(page, 'seed-replication-time'), [
+      'error: Error: Seed replication time is required.',
+    ]);
+    assert.equal(await seed.getAttribute('aria-invalid'), 'true');
+    assert.equal(await summary.getAttribute('class'), 'summary summary-errors');
+    assert.equal((await summary.locator('h2').textContent()).trim(), '1 error to fix, 1 value still needed');
+    // Typing and then emptying a field touches it too.
+    await typeInto(page, 'server-id', 's');
+    await page.fill(field('server-id'), '');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await fieldDiagnostics(page, 'server-id'), ['error: Error: Server ID is required.']);
+    assert.match(await summary.locator('h2').textContent(), /^2 errors to fix/);
+    // Starting over makes the form calm again.
+    await page.click('#start-over');
+    await page.click('#start-over-yes');
+    assert.equal(await input.getAttribute('aria-invalid'), 'false');
+    assert.equal(
+      (await summary.locator('h2').textContent()).trim(),
+      '2 values still needed: Server ID, Seed replication time',
+    );
+  });
+});
+
+test('what a link fills counts as touched; what it leaves empty is still only needed', async () => {
+  await withApp('?server-id=s-12345678&frequency=twelve', async (page) => {
+    assert.equal(await page.locator(field('frequency')).getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator(field('seed-replication-time')).getAttribute('aria-invalid'), 'false');
+    assert.equal(
+      (await page.locator('#error-summary h2').textContent()).trim(),
+      '1 error to fix, 1 value still needed',
+    );
   });
 });
 

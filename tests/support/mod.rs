@@ -133,7 +133,7 @@ pub fn base() -> Form {
     params::PARAMS
         .iter()
         .filter(|p| p.required)
-        .fold(Form::new(), |form, p| form.with(p.flag, sample(p)))
+        .fold(Form::new(), |form, p| form.with(p.id, sample(p)))
 }
 
 /// The parameter of a flag; the tests name a few on purpose (e.g. `description`).
@@ -374,14 +374,14 @@ fn parameter_cases() -> Vec<Case> {
         for value in values {
             cases.push(case(
                 format!("{} = {value:?}", p.flag),
-                base().with(p.flag, value),
+                base().with(p.id, value),
             ));
         }
     }
     for p in testable_globals() {
         cases.push(case(
             format!("global {}", p.flag),
-            base().with(p.flag, sample(p)),
+            base().with(p.id, sample(p)),
         ));
     }
     for flip in ["true", "false"] {
@@ -392,10 +392,10 @@ fn parameter_cases() -> Vec<Case> {
             } else {
                 sample(p)
             };
-            form = form.with(p.flag, value);
+            form = form.with(p.id, value);
         }
         for p in testable_globals() {
-            form = form.with(p.flag, sample(p));
+            form = form.with(p.id, sample(p));
         }
         cases.push(case(format!("every parameter, booleans {flip}"), form));
     }
@@ -415,23 +415,23 @@ fn string_cases() -> Vec<Case> {
         for value in values {
             cases.push(case(
                 format!("{kind} description {value:?}"),
-                base().with(description.flag, *value),
+                base().with(description.id, *value),
             ));
         }
     }
 
-    let mut dashed_everywhere = base().with(server.flag, "-s");
+    let mut dashed_everywhere = base().with(server.id, "-s");
     for (p, value) in optional_text_members().zip(["--", "--x=1", "--kms-key-id"]) {
-        dashed_everywhere = dashed_everywhere.with(p.flag, value);
+        dashed_everywhere = dashed_everywhere.with(p.id, value);
     }
     cases.push(case(
         "dashed values in every text member",
         dashed_everywhere,
     ));
 
-    let mut expandable_everywhere = base().with(server.flag, "file://server.txt");
+    let mut expandable_everywhere = base().with(server.id, "file://server.txt");
     for (p, value) in optional_text_members().zip(["http://127.0.0.1:9/", "fileb://k", "file://"]) {
-        expandable_everywhere = expandable_everywhere.with(p.flag, value);
+        expandable_everywhere = expandable_everywhere.with(p.id, value);
     }
     cases.push(case(
         "expandable values in every text member",
@@ -440,11 +440,11 @@ fn string_cases() -> Vec<Case> {
 
     cases.push(case(
         "10,000 plain characters",
-        base().with(description.flag, long("abcdefghij")),
+        base().with(description.id, long("abcdefghij")),
     ));
     cases.push(case(
         "10,000 awkward characters",
-        base().with(description.flag, long("'\"$`\\!é😀 \n;")),
+        base().with(description.id, long("'\"$`\\!é😀 \n;")),
     ));
     cases
 }
@@ -454,7 +454,7 @@ fn time_and_number_cases() -> Vec<Case> {
     let seed = required_of(|k| *k == Kind::Timestamp);
     let mut cases = Vec::new();
     for (text, zone) in SEED_TIMES {
-        let mut form = base().with(seed.flag, *text);
+        let mut form = base().with(seed.id, *text);
         form.zone = *zone;
         cases.push(case(
             format!("seed time {text:?} ({})", zone.as_str()),
@@ -464,7 +464,7 @@ fn time_and_number_cases() -> Vec<Case> {
     for text in INTEGERS {
         let form = params::members()
             .filter(|p| p.kind == Kind::Integer)
-            .fold(base(), |form, p| form.with(p.flag, *text));
+            .fold(base(), |form, p| form.with(p.id, *text));
         cases.push(case(format!("every integer member = {text:?}"), form));
     }
     cases
@@ -481,7 +481,7 @@ fn yaml_hostile_cases() -> Vec<Case> {
         let form = text
             .iter()
             .zip(chunk)
-            .fold(base(), |form, (p, v)| form.with(p.flag, v));
+            .fold(base(), |form, (p, v)| form.with(p.id, v));
         cases.push(case(format!("YAML-hostile strings, group {}", i + 1), form));
     }
     cases

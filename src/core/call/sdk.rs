@@ -13,7 +13,9 @@ use std::fmt::Write as _;
 
 use crate::core::call::Call;
 use crate::core::model::{Shape, ShapeKind, kebab};
-use crate::core::render::sdk::{self, javascript, python};
+use crate::core::render::sdk::{
+    self, javascript, js_client, js_command, js_package, python, rust_crate, snake_name,
+};
 use crate::core::timestamp;
 use crate::core::value::Value;
 
@@ -21,9 +23,9 @@ use crate::core::value::Value;
 /// `put-app-replication-configuration.mjs`).
 pub fn file_name(call: &Call, language: sdk::Sdk) -> String {
     match language {
-        sdk::Sdk::Python => format!("{}.py", call.operation.cli_name.replace('-', "_")),
+        sdk::Sdk::Python => format!("{}.py", snake_name(call.operation)),
         sdk::Sdk::JavaScript => format!("{}.mjs", call.operation.cli_name),
-        sdk::Sdk::Rust => format!("{}.rs", call.operation.cli_name.replace('-', "_")),
+        sdk::Sdk::Rust => format!("{}.rs", snake_name(call.operation)),
     }
 }
 
@@ -64,11 +66,7 @@ pub fn python(call: &Call, endpoint: Option<&str>) -> String {
     }
     out.push_str(")\n");
     // boto3 names the method as the CLI names the command, with `_` for `-`.
-    let _ = write!(
-        out,
-        "response = client.{}(",
-        operation.cli_name.replace('-', "_")
-    );
+    let _ = write!(out, "response = client.{}(", snake_name(operation));
     let members = members(call);
     if !members.is_empty() {
         out.push('\n');
@@ -89,7 +87,7 @@ pub fn python(call: &Call, endpoint: Option<&str>) -> String {
 /// The call as a JavaScript ES module with the AWS SDK for JavaScript v3.
 pub fn javascript(call: &Call, endpoint: Option<&str>) -> String {
     let operation = call.operation;
-    let command = format!("{}Command", operation.name);
+    let command = js_command(operation);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -102,8 +100,8 @@ pub fn javascript(call: &Call, endpoint: Option<&str>) -> String {
          //     node {file}\n\n\
          import {{ {command}, {client} }} from \"{package}\";\n\n",
         id = operation.metadata.service_id,
-        package = js_package(call),
-        client = js_client(call),
+        package = js_package(call.operation.metadata),
+        client = js_client(call.operation.metadata),
         service = operation.metadata.cli_name,
         cli = operation.cli_name,
         name = operation.name,
@@ -115,12 +113,16 @@ pub fn javascript(call: &Call, endpoint: Option<&str>) -> String {
             let _ = writeln!(
                 out,
                 "const client = new {}({{ endpoint: {} }});",
-                js_client(call),
+                js_client(call.operation.metadata),
                 javascript::string(url)
             );
         }
         None => {
-            let _ = writeln!(out, "const client = new {}({{}});", js_client(call));
+            let _ = writeln!(
+                out,
+                "const client = new {}({{}});",
+                js_client(call.operation.metadata)
+            );
         }
     }
     let _ = write!(out, "const output = await client.send(\n  new {command}({{");
@@ -173,14 +175,18 @@ pub fn rust(call: &Call, endpoint: Option<&str>) -> String {
     }
     out.push_str("use aws_config::BehaviorVersion;\n");
     if holds_time(call) {
-        let _ = writeln!(out, "use {}::primitives::DateTime;", rust_crate(call));
+        let _ = writeln!(
+            out,
+            "use {}::primitives::DateTime;",
+            rust_crate(call.operation.metadata)
+        );
     }
     if !types.is_empty() {
         let names: Vec<&str> = types.iter().map(String::as_str).collect();
         let _ = writeln!(
             out,
             "use {}::types::{{{}}};",
-            rust_crate(call),
+            rust_crate(call.operation.metadata),
             names.join(", ")
         );
     }
@@ -189,7 +195,7 @@ pub fn rust(call: &Call, endpoint: Option<&str>) -> String {
         "\n#[tokio::main]\nasync fn main() -> Result<(), {}::Error> {{\n    \
          // The Region and credentials come from the environment or the profile, as for the CLI.\n    \
          let config = aws_config::defaults(BehaviorVersion::latest())\n",
-        rust_crate(call)
+        rust_crate(call.operation.metadata)
     );
     if let Some(url) = endpoint {
         let _ = writeln!(out, "        .endpoint_url({})", sdk::rust::string(url));
@@ -199,31 +205,10 @@ pub fn rust(call: &Call, endpoint: Option<&str>) -> String {
         "        .load()\n        .await;\n    let client = {}::Client::new(&config);\n    \
          let output = client\n        .{}()\n{setters}        .send()\n        .await?;\n    \
          println!(\"{{output:?}}\");\n    Ok(())\n}}\n",
-        rust_crate(call),
-        operation.cli_name.replace('-', "_")
+        rust_crate(call.operation.metadata),
+        snake_name(operation)
     );
     out
-}
-
-/// The JavaScript SDK's package of the service (`@aws-sdk/client-sms`).
-fn js_package(call: &Call) -> String {
-    format!("@aws-sdk/client-{}", call.operation.metadata.cli_name)
-}
-
-/// The JavaScript SDK's client class (`SMSClient`).
-fn js_client(call: &Call) -> String {
-    format!(
-        "{}Client",
-        call.operation.metadata.service_id.replace(' ', "")
-    )
-}
-
-/// The Rust SDK's crate of the service, as a path (`aws_sdk_sms`).
-fn rust_crate(call: &Call) -> String {
-    format!(
-        "aws_sdk_{}",
-        call.operation.metadata.cli_name.replace('-', "_")
-    )
 }
 
 /// How the Rust SDK names a member's setter (`outputS3BucketName` → `output_s3_bucket_name`).

@@ -209,6 +209,8 @@ fn shown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::core::params::Id;
     use proptest::prelude::*;
 
     /// Imports and checks the form and each diagnostic's `location: message` line.
@@ -226,8 +228,8 @@ mod tests {
         }
     }
 
-    fn one(flag: &str, value: &str) -> Form {
-        Form::new().with(flag, value)
+    fn one(id: Id, value: &str) -> Form {
+        Form::new().with(id, value)
     }
 
     #[test]
@@ -259,9 +261,9 @@ mod tests {
     fn files_the_command_writes_are_read() {
         let powershell = "@'\n{\n    \"serverId\": \"s-1\",\n    \"description\": \"it's \\\"here\\\"\"\n}\n'@ | Set-Content -Encoding ascii create-replication-job.json\naws sms create-replication-job --cli-input-json file://create-replication-job.json --region us-east-1\n";
         let expected = Form::new()
-            .with("server-id", "s-1")
-            .with("description", "it's \"here\"")
-            .with("region", "us-east-1");
+            .with(Id::ServerId, "s-1")
+            .with(Id::Description, "it's \"here\"")
+            .with(Id::Region, "us-east-1");
         check(powershell, None, &expected, &[]);
         check(powershell, Some(Shell::PowerShell), &expected, &[]);
         let bash = "cat > create-replication-job.json <<'EOF'\n{\"serverId\": \"s-1\", \"description\": \"it's \\\"here\\\"\"}\nEOF\naws sms create-replication-job \\\n  --cli-input-json file://create-replication-job.json --region us-east-1\n";
@@ -273,7 +275,7 @@ mod tests {
         check(
             "export AWS_PROFILE=x\naws sms create-replication-job --server-id s-1",
             None,
-            &one("server-id", "s-1"),
+            &one(Id::ServerId, "s-1"),
             &["line 1, column 1: Another command (\"export\") is ignored."],
         );
         check("", None, &Form::new(), &["-: No command found"]);
@@ -281,7 +283,9 @@ mod tests {
 
     /// The form of `aws sms create-replication-job --server-id s-1 --frequency 12`.
     fn job() -> Form {
-        Form::new().with("server-id", "s-1").with("frequency", "12")
+        Form::new()
+            .with(Id::ServerId, "s-1")
+            .with(Id::Frequency, "12")
     }
 
     const JOB: &str = "aws sms create-replication-job --server-id s-1 --frequency 12";
@@ -329,7 +333,7 @@ mod tests {
                 &[note]
             };
             let form = if text.contains("--query") {
-                job().with("query", "replicationJobId")
+                job().with(Id::Query, "replicationJobId")
             } else {
                 job()
             };
@@ -471,7 +475,7 @@ mod tests {
         check(
             "```powershell\nPS C:\\> aws sms create-replication-job `\n>>   --server-id s-1 --description 'a b'\n```",
             None,
-            &one("server-id", "s-1").with("description", "a b"),
+            &one(Id::ServerId, "s-1").with(Id::Description, "a b"),
             &[
                 "line 2, column 9: Read the command at line 2, in a Markdown code block, after the prompt `PS C:\\>`.",
             ],
@@ -486,7 +490,7 @@ mod tests {
         check(
             "aws sms create-replication-job --server-id s-1 --description \u{201C}nightly copy\u{201D}",
             None,
-            &one("server-id", "s-1").with("description", "nightly copy"),
+            &one(Id::ServerId, "s-1").with(Id::Description, "nightly copy"),
             &[
                 "line 1, column 62: Read as PowerShell, which takes the typographic quote \u{201C} as a quote, like \"; bash/zsh and cmd would keep it as a character of the value.",
             ],
@@ -495,7 +499,7 @@ mod tests {
         check(
             "aws sms create-replication-job \\\n  --server-id s-1 \\\n  --description \u{2018}nightly copy\u{2019}",
             None,
-            &one("server-id", "s-1").with("description", "\u{2018}nightly"),
+            &one(Id::ServerId, "s-1").with(Id::Description, "\u{2018}nightly"),
             &[
                 "line 3, column 17: Read as bash/zsh, which keeps the typographic quote \u{2018} as a character of the word; only PowerShell would take it as a quote. If a quote was meant (a word processor or chat may have changed it), type ' instead.",
                 "word 8 \"copy\u{2019}\": The CLI refuses the stray word",
@@ -504,7 +508,7 @@ mod tests {
         check(
             "aws sms create-replication-job --server-id s-1 --description \u{201C}x\u{201D}",
             Some(Shell::Cmd),
-            &one("server-id", "s-1").with("description", "\u{201C}x\u{201D}"),
+            &one(Id::ServerId, "s-1").with(Id::Description, "\u{201C}x\u{201D}"),
             &["line 1, column 62: Read as cmd, which keeps the typographic quote \u{201C}"],
         );
     }

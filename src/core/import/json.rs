@@ -208,6 +208,8 @@ fn first(imported: &Imported) -> (Option<&str>, &str) {
 mod tests {
     use super::*;
     use crate::core::diagnostic::has_errors;
+    #[allow(unused_imports)]
+    use crate::core::params::Id;
     use proptest::prelude::*;
 
     /// Imports and checks the form and the diagnostics' `location: message` lines.
@@ -240,22 +242,22 @@ mod tests {
             "kmsKeyId": "alias/x"
         }"#;
         let form = Form::new()
-            .with("server-id", "s-1234abcd")
-            .with("seed-replication-time", "2026-11-25T10:00:00Z")
-            .with("frequency", "12")
-            .with("run-once", "false")
-            .with("license-type", "BYOL")
-            .with("role-name", "sms")
-            .with("description", "a \"quoted\" é\n")
-            .with("number-of-recent-amis-to-keep", "-3")
-            .with("encrypted", "true")
-            .with("kms-key-id", "alias/x");
+            .with(Id::ServerId, "s-1234abcd")
+            .with(Id::SeedReplicationTime, "2026-11-25T10:00:00Z")
+            .with(Id::Frequency, "12")
+            .with(Id::RunOnce, "false")
+            .with(Id::LicenseType, "BYOL")
+            .with(Id::RoleName, "sms")
+            .with(Id::Description, "a \"quoted\" é\n")
+            .with(Id::NumberOfRecentAmisToKeep, "-3")
+            .with(Id::Encrypted, "true")
+            .with(Id::KmsKeyId, "alias/x");
         check(text, &form, &[]);
     }
 
     #[test]
     fn timestamps_may_be_numbers() {
-        let f = |t: &str| Form::new().with("seed-replication-time", t);
+        let f = |t: &str| Form::new().with(Id::SeedReplicationTime, t);
         check(
             r#"{"seedReplicationTime": 1764064800}"#,
             &f("1764064800"),
@@ -316,7 +318,9 @@ mod tests {
     fn duplicate_keys_keep_the_last_value() {
         check(
             r#"{"frequency": 1, "serverId": "s-1", "frequency": 2}"#,
-            &Form::new().with("frequency", "2").with("server-id", "s-1"),
+            &Form::new()
+                .with(Id::Frequency, "2")
+                .with(Id::ServerId, "s-1"),
             &["key \"frequency\": \"frequency\" appears more than once"],
         );
     }
@@ -339,24 +343,26 @@ mod tests {
     fn wrong_types_are_errors_but_the_text_is_kept() {
         check(
             r#"{"frequency": "12"}"#,
-            &Form::new().with("frequency", "12"),
+            &Form::new().with(Id::Frequency, "12"),
             &[
                 "key \"frequency\": frequency must be a whole number without quotes or a fraction, but this is a string",
             ],
         );
         check(
             r#"{"frequency": 12.0}"#,
-            &Form::new().with("frequency", "12.0"),
+            &Form::new().with(Id::Frequency, "12.0"),
             &["this is a floating-point number"],
         );
         check(
             r#"{"frequency": true}"#,
-            &Form::new().with("frequency", "true"),
+            &Form::new().with(Id::Frequency, "true"),
             &["The CLI accepts true for a whole number and sends true"],
         );
         check(
             r#"{"runOnce": "true", "encrypted": 1}"#,
-            &Form::new().with("run-once", "true").with("encrypted", "1"),
+            &Form::new()
+                .with(Id::RunOnce, "true")
+                .with(Id::Encrypted, "1"),
             &[
                 "runOnce must be true or false without quotes, but this is a string",
                 "encrypted must be true or false without quotes, but this is an integer",
@@ -364,7 +370,7 @@ mod tests {
         );
         check(
             r#"{"description": 123, "roleName": null, "kmsKeyId": [1]}"#,
-            &Form::new().with("description", "123"),
+            &Form::new().with(Id::Description, "123"),
             &[
                 "description must be a string (put quotes around it), but this is an integer",
                 "roleName must be a string (put quotes around it), but this is null",

@@ -293,6 +293,8 @@ pub fn refusal(reason: impl std::fmt::Display) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::core::params::Id;
     use proptest::prelude::*;
 
     /// What the page gets back for a request, through JSON as a stand-in for the structured
@@ -326,7 +328,7 @@ mod tests {
         );
         // This page's own operation is imported as before.
         let own = round_trip("aws sms create-replication-job --server-id s-1");
-        assert_eq!((own.elsewhere, own.form.get("server-id")), (None, "s-1"));
+        assert_eq!((own.elsewhere, own.form.get(Id::ServerId)), (None, "s-1"));
     }
 
     #[test]

@@ -430,6 +430,8 @@ fn is_datetime(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::core::params::Id;
     use proptest::prelude::*;
 
     /// Imports and checks the form and the diagnostics' `location: message` lines.
@@ -451,8 +453,8 @@ mod tests {
         }
     }
 
-    fn one(flag: &str, value: &str) -> Form {
-        Form::new().with(flag, value)
+    fn one(id: Id, value: &str) -> Form {
+        Form::new().with(id, value)
     }
 
     #[test]
@@ -515,22 +517,24 @@ mod tests {
     fn reads_a_whole_document() {
         let text = "---\n# job\nserverId: s-1234abcd   # the id\nseedReplicationTime: '2026-11-25'\nfrequency: 012\nrunOnce: True\nlicenseType: \"AWS\"\nroleName: &r sms\ndescription: |\n  two\n  lines\nnumberOfRecentAmisToKeep: 0x1F\nencrypted: false\nkmsKeyId: !!str 1234\n...\n";
         let form = Form::new()
-            .with("server-id", "s-1234abcd")
-            .with("seed-replication-time", "2026-11-25")
-            .with("frequency", "12")
-            .with("run-once", "true")
-            .with("license-type", "AWS")
-            .with("role-name", "sms")
-            .with("description", "two\nlines\n")
-            .with("number-of-recent-amis-to-keep", "31")
-            .with("encrypted", "false")
-            .with("kms-key-id", "1234");
+            .with(Id::ServerId, "s-1234abcd")
+            .with(Id::SeedReplicationTime, "2026-11-25")
+            .with(Id::Frequency, "12")
+            .with(Id::RunOnce, "true")
+            .with(Id::LicenseType, "AWS")
+            .with(Id::RoleName, "sms")
+            .with(Id::Description, "two\nlines\n")
+            .with(Id::NumberOfRecentAmisToKeep, "31")
+            .with(Id::Encrypted, "false")
+            .with(Id::KmsKeyId, "1234");
         check(text, &form, &[]);
     }
 
     #[test]
     fn json_text_crlf_bom_and_indentation_are_fine() {
-        let expected = Form::new().with("server-id", "s-1").with("frequency", "12");
+        let expected = Form::new()
+            .with(Id::ServerId, "s-1")
+            .with(Id::Frequency, "12");
         for text in [
             "{\"serverId\": \"s-1\", \"frequency\": 12}",
             "\u{feff}serverId: s-1\r\nfrequency: 12\r\n",
@@ -544,22 +548,22 @@ mod tests {
     fn timestamps_follow_yaml_typing() {
         check(
             "seedReplicationTime: 2026-11-25 10:00:00\n",
-            &one("seed-replication-time", "2026-11-25 10:00:00"),
+            &one(Id::SeedReplicationTime, "2026-11-25 10:00:00"),
             &[],
         );
         check(
             "seedReplicationTime: 2026-11-25 10:00\n",
-            &one("seed-replication-time", "2026-11-25 10:00"),
+            &one(Id::SeedReplicationTime, "2026-11-25 10:00"),
             &[],
         );
         check(
             "seedReplicationTime: 1764064800\n",
-            &one("seed-replication-time", "1764064800"),
+            &one(Id::SeedReplicationTime, "1764064800"),
             &[],
         );
         check(
             "seedReplicationTime: 2026-11-25\n",
-            &one("seed-replication-time", "2026-11-25"),
+            &one(Id::SeedReplicationTime, "2026-11-25"),
             &["key \"seedReplicationTime\": seedReplicationTime: an unquoted 2026-11-25 is a date"],
         );
     }
@@ -568,38 +572,38 @@ mod tests {
     fn wrong_types_are_reported_like_the_cli() {
         check(
             "description: true\n",
-            &one("description", "true"),
+            &one(Id::Description, "true"),
             &["description must be a string (put quotes around it), but this is a boolean"],
         );
         check(
             "description: 2026-11-25 10:00:00\n",
-            &one("description", "2026-11-25 10:00:00"),
+            &one(Id::Description, "2026-11-25 10:00:00"),
             &["but this is a date and time"],
         );
         check(
             "description: 1e3\n",
-            &one("description", "1e3"),
+            &one(Id::Description, "1e3"),
             &["floating-point"],
         );
-        check("description: yes\n", &one("description", "yes"), &[]);
+        check("description: yes\n", &one(Id::Description, "yes"), &[]);
         check(
             "runOnce: yes\n",
-            &one("run-once", "yes"),
+            &one(Id::RunOnce, "yes"),
             &["true or false"],
         );
         check(
             "runOnce: 'true'\n",
-            &one("run-once", "true"),
+            &one(Id::RunOnce, "true"),
             &["but this is a string"],
         );
         check(
             "frequency: '12'\n",
-            &one("frequency", "12"),
+            &one(Id::Frequency, "12"),
             &["but this is a string"],
         );
         check(
             "frequency: true\n",
-            &one("frequency", "true"),
+            &one(Id::Frequency, "true"),
             &["sends true"],
         );
         check("roleName:\n", &Form::new(), &["but this is null"]);

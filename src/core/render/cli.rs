@@ -48,12 +48,12 @@ impl Shell {
         Shell::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
-    /// The file name a downloaded command is saved as.
-    pub fn script_name(self) -> &'static str {
+    /// The file name extension of a script for this shell.
+    pub fn extension(self) -> &'static str {
         match self {
-            Shell::Bash => "create-replication-job.sh",
-            Shell::PowerShell => "create-replication-job.ps1",
-            Shell::Cmd => "create-replication-job.cmd",
+            Shell::Bash => "sh",
+            Shell::PowerShell => "ps1",
+            Shell::Cmd => "cmd",
         }
     }
 }

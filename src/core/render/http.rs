@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::json::{self, Times};
 use crate::core::diagnostic::Diagnostic;
-use crate::core::params::OPERATION;
+use crate::core::params::{Id, OPERATION};
 use crate::core::render::Rendered;
 use crate::core::request::{Request, Value};
 
@@ -69,10 +69,10 @@ impl fmt::Display for HttpRequest {
 /// The `Host` header: from `--endpoint-url` when given, else the Region's default endpoint,
 /// else [`host_placeholder`].
 pub fn host(request: &Request) -> String {
-    if let Some(Value::Text(url)) = request.get("endpoint-url") {
+    if let Some(Value::Text(url)) = request.get(Id::EndpointUrl) {
         return host_of_url(url);
     }
-    match request.get("region") {
+    match request.get(Id::Region) {
         Some(Value::Text(region)) => {
             let suffix = if region.starts_with("cn-") {
                 "amazonaws.com.cn"
@@ -126,9 +126,9 @@ pub fn prepare(request: &Request) -> HttpRequest {
 /// The whole request as shown, with a note when the host is only a placeholder.
 pub fn render(request: &Request) -> Rendered {
     let mut rendered = Rendered::plain(prepare(request).to_string());
-    if request.get("endpoint-url").is_none() && request.get("region").is_none() {
+    if request.get(Id::EndpointUrl).is_none() && request.get(Id::Region).is_none() {
         rendered.notes.push(Diagnostic::info(
-            "region",
+            Id::Region.flag(),
             "No Region is set, so the host is a placeholder; the CLI would use your profile's \
              Region.",
         ));

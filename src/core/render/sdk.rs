@@ -16,7 +16,8 @@ pub mod python;
 pub mod rust;
 
 use crate::core::diagnostic::Diagnostic;
-use crate::core::params::{Kind, Param};
+use crate::core::model::{Metadata, Operation};
+use crate::core::params::{Id, Kind, OPERATION, Param};
 use crate::core::render::Rendered;
 use crate::core::request::{Request, Value};
 use crate::core::timestamp;
@@ -71,12 +72,12 @@ impl Sdk {
         }
     }
 
-    /// The file name a downloaded program is saved as.
-    pub fn file_name(self) -> &'static str {
+    /// The file name a downloaded program of the page's operation is saved as.
+    pub fn file_name(self) -> String {
         match self {
-            Sdk::Python => "create_replication_job.py",
-            Sdk::JavaScript => "create-replication-job.mjs",
-            Sdk::Rust => "main.rs",
+            Sdk::Python => format!("{}.py", snake_name(OPERATION)),
+            Sdk::JavaScript => format!("{}.mjs", OPERATION.cli_name),
+            Sdk::Rust => "main.rs".to_owned(),
         }
     }
 
@@ -124,18 +125,18 @@ pub(crate) enum Global {
 }
 
 impl Global {
-    /// The role of a global option, by its flag; `None` for anything that is not one.
-    pub(crate) fn of(flag: &str) -> Option<Global> {
-        Some(match flag {
-            "region" => Global::Region,
-            "profile" => Global::Profile,
-            "endpoint-url" => Global::Endpoint,
-            "cli-read-timeout" => Global::ReadTimeout,
-            "cli-connect-timeout" => Global::ConnectTimeout,
-            "output" => Global::Output,
-            "query" => Global::Query,
-            "debug" => Global::Debug,
-            "no-cli-pager" => Global::NoPager,
+    /// The role of a global option; `None` for a request member.
+    pub(crate) fn of(id: Id) -> Option<Global> {
+        Some(match id {
+            Id::Region => Global::Region,
+            Id::Profile => Global::Profile,
+            Id::EndpointUrl => Global::Endpoint,
+            Id::CliReadTimeout => Global::ReadTimeout,
+            Id::CliConnectTimeout => Global::ConnectTimeout,
+            Id::Output => Global::Output,
+            Id::Query => Global::Query,
+            Id::Debug => Global::Debug,
+            Id::NoCliPager => Global::NoPager,
             _ => return None,
         })
     }
@@ -182,7 +183,7 @@ impl<'a> Call<'a> {
                 .collect(),
             globals: request
                 .globals()
-                .filter_map(|(param, value)| Global::of(param.flag).map(|g| (g, param, value)))
+                .filter_map(|(param, value)| Global::of(param.id).map(|g| (g, param, value)))
                 .collect(),
         }
     }
@@ -329,6 +330,36 @@ fn capitalized(name: &str) -> String {
     out
 }
 
+/// How boto3 and the Rust SDK name an operation's method (`create_replication_job`).
+pub(crate) fn snake_name(operation: &Operation) -> String {
+    operation.cli_name.replace('-', "_")
+}
+
+/// The JavaScript SDK's command class of an operation (`CreateReplicationJobCommand`).
+pub(crate) fn js_command(operation: &Operation) -> String {
+    format!("{}Command", operation.name)
+}
+
+/// The JavaScript SDK's package of a service (`@aws-sdk/client-sms`).
+pub(crate) fn js_package(metadata: &Metadata) -> String {
+    format!("@aws-sdk/client-{}", metadata.cli_name)
+}
+
+/// The JavaScript SDK's client class of a service (`SMSClient`).
+pub(crate) fn js_client(metadata: &Metadata) -> String {
+    format!("{}Client", metadata.service_id.replace(' ', ""))
+}
+
+/// The Rust SDK's crate of a service as Cargo names it (`aws-sdk-sms`).
+pub(crate) fn rust_package(metadata: &Metadata) -> String {
+    format!("aws-sdk-{}", metadata.cli_name)
+}
+
+/// The Rust SDK's crate of a service as a path (`aws_sdk_sms`).
+pub(crate) fn rust_crate(metadata: &Metadata) -> String {
+    rust_package(metadata).replace('-', "_")
+}
+
 /// `numberOfRecentAmisToKeep` → `number_of_recent_amis_to_keep`.
 pub(crate) fn snake_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
@@ -406,13 +437,13 @@ mod tests {
     fn every_global_option_has_a_role_and_no_member_has_one() {
         for param in params::globals() {
             assert!(
-                Global::of(param.flag).is_some(),
+                Global::of(param.id).is_some(),
                 "--{} has no role",
                 param.flag
             );
         }
         for param in params::members() {
-            assert!(Global::of(param.flag).is_none());
+            assert!(Global::of(param.id).is_none());
         }
     }
 

@@ -7,20 +7,16 @@
 
 use serde_json::Value;
 
+use crate::core::params;
+
 /// The most body text kept from an answer; more is cut off (a real answer is a few hundred bytes).
 pub const MAX_BODY_KEPT: usize = 64 * 1024;
 
 /// The most body text shown to the user.
 pub const MAX_BODY_SHOWN: usize = 2_000;
 
-/// The sentence shown next to "Send again".
-pub const SEND_AGAIN_WARNING: &str = "Sending again makes a new create call. If the first one \
-    reached AWS, this can create a second replication job for the same server (or fail with \
-    ReplicationJobAlreadyExistsException). Check the existing jobs first.";
-
-const MAY_OR_MAY_NOT: &str = "The job may or may not have been created: the request may have \
-    reached AWS before the answer was lost. Check the replication jobs (e.g. aws sms \
-    get-replication-jobs) before sending again; nothing is retried automatically.";
+use crate::core::params::MAY_OR_MAY_NOT;
+pub use crate::core::params::SEND_AGAIN_WARNING;
 
 /// The answer the browser received.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -424,119 +420,9 @@ fn is_fault(code: &str) -> bool {
     )
 }
 
-/// What each error type usually means and what to check. The operation's own errors come
-/// first (the test checks they match the service model); then errors a signing proxy or AWS's
-/// front door produce.
-pub const ERROR_MEANINGS: &[(&str, &str)] = &[
-    (
-        "InvalidParameterException",
-        "A value is not acceptable to the service, for example a server id that does not exist \
-         in this account and region, a role name that is not an IAM role, or a KMS key it \
-         cannot use. Check the values named in the message.",
-    ),
-    (
-        "MissingRequiredParameterException",
-        "The service did not find a required value (serverId or seedReplicationTime). Since the \
-         app refuses to send without them, a layer between the page and AWS probably changed \
-         the body.",
-    ),
-    (
-        "UnauthorizedOperationException",
-        "The account the proxy signs for is not allowed to do this. Check the IAM policy of the \
-         proxy's credentials (it needs sms:CreateReplicationJob) and any organization policy.",
-    ),
-    (
-        "OperationNotPermittedException",
-        "The service does not allow this for the server right now, for example because the \
-         server is already being replicated or is in a state that forbids it.",
-    ),
-    (
-        "ServerCannotBeReplicatedException",
-        "This server cannot be replicated: it may be of an unsupported type or operating \
-         system, or the connector reports it as not replicable. Check the server catalog.",
-    ),
-    (
-        "ReplicationJobAlreadyExistsException",
-        "A replication job already exists for this server. It may be the one an earlier send \
-         created; look it up instead of creating another.",
-    ),
-    (
-        "NoConnectorsAvailableException",
-        "No healthy Server Migration Connector can handle this server. Check that the \
-         connector is running, registered and associated with the server's vCenter or host.",
-    ),
-    (
-        "InternalError",
-        "AWS failed on its side while handling the call.",
-    ),
-    (
-        "TemporarilyUnavailableException",
-        "The service was temporarily unable to handle the call. Wait a while, and check the \
-         jobs before sending again.",
-    ),
-    (
-        "AccessDeniedException",
-        "The credentials the proxy signs with are not allowed to call \
-         sms:CreateReplicationJob. Add it to their IAM policy (see docs/deploy.md).",
-    ),
-    (
-        "UnrecognizedClientException",
-        "AWS does not know the access key the proxy signs with. Check the proxy's credentials \
-         (a deleted key, or a key from another partition).",
-    ),
-    (
-        "InvalidClientTokenId",
-        "AWS does not know the access key the proxy signs with. Check the proxy's credentials.",
-    ),
-    (
-        "InvalidSignatureException",
-        "The signature does not match the request AWS received. Usually the signing proxy signs \
-         for another host, region or service name than the request goes to (start it with \
-         --name sms --region R --host sms.R.amazonaws.com), or something after it changes the \
-         request.",
-    ),
-    (
-        "SignatureDoesNotMatch",
-        "The signature does not match the request AWS received. Check the signing proxy's \
-         host, region and service name, and that nothing after it changes the request.",
-    ),
-    (
-        "IncompleteSignatureException",
-        "The request's signature is malformed; the signing proxy is misconfigured.",
-    ),
-    (
-        "MissingAuthenticationTokenException",
-        "The request reached AWS without a signature: it did not pass through the signing \
-         proxy, or the proxy has no credentials.",
-    ),
-    (
-        "ExpiredTokenException",
-        "The temporary credentials the proxy signs with have expired. Refresh them (or give \
-         the proxy a role it can renew).",
-    ),
-    (
-        "InvalidSignatureExpiredException",
-        "The signature is too old, usually because the proxy machine's clock is wrong. Check \
-         its time synchronisation.",
-    ),
-    (
-        "ThrottlingException",
-        "Too many calls in a short time; nothing was created. Wait before sending again.",
-    ),
-    (
-        "SerializationException",
-        "AWS could not read the body. A layer between the page and AWS probably changed it.",
-    ),
-    (
-        "UnknownOperationException",
-        "AWS did not recognise the operation: the request probably went to another service \
-         than SMS (check the signing proxy's --host and --name).",
-    ),
-];
-
 /// What an error type usually means, if it is a known one.
 pub fn error_meaning(code: &str) -> Option<&'static str> {
-    ERROR_MEANINGS
+    params::ERROR_MEANINGS
         .iter()
         .find(|(name, _)| *name == code)
         .map(|(_, meaning)| *meaning)
@@ -726,9 +612,11 @@ mod tests {
 
     #[test]
     fn meanings_are_listed_once() {
-        for (i, (name, _)) in ERROR_MEANINGS.iter().enumerate() {
+        for (i, (name, _)) in params::ERROR_MEANINGS.iter().enumerate() {
             assert!(
-                ERROR_MEANINGS[i + 1..].iter().all(|(n, _)| n != name),
+                params::ERROR_MEANINGS[i + 1..]
+                    .iter()
+                    .all(|(n, _)| n != name),
                 "{name} twice"
             );
         }

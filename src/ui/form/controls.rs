@@ -5,12 +5,10 @@
 //! [`control`].
 
 use leptos::either::{Either, EitherOf5};
-use leptos::html;
 use leptos::prelude::*;
 
-use crate::core::params::{Kind, Param};
+use crate::core::params::{Id, Kind, Param};
 use crate::core::view::{self, control_id, described_by};
-use crate::ui::form::Focus;
 use crate::ui::io::BrowserZone;
 use crate::ui::persist::Mirror;
 use crate::ui::state::AppState;
@@ -51,18 +49,14 @@ fn FieldLabel(param: &'static Param) -> impl IntoView {
 
 /// What typing into a parameter's text control does: the text is stored exactly as typed.
 /// (One function for every text control, so its handler's code is in the wasm once.)
-fn typed(state: AppState, flag: &'static str) -> impl Fn(web_sys::Event) + Clone + 'static {
-    move |ev| state.set(flag, event_target_value(&ev))
+fn typed(state: AppState, id: Id) -> impl Fn(web_sys::Event) + Clone + 'static {
+    move |ev| state.set(id, event_target_value(&ev))
 }
 
 /// `aria-invalid` of a parameter's control, following its errors.
-fn invalid(state: AppState, flag: &'static str) -> impl Fn() -> &'static str + Send + Sync {
+fn invalid(state: AppState, id: Id) -> impl Fn() -> &'static str + Send + Sync {
     move || {
-        if state.has_error(flag) {
-            "true"
-        } else {
-            "false"
-        }
+        if state.has_error(id) { "true" } else { "false" }
     }
 }
 
@@ -72,9 +66,8 @@ fn invalid(state: AppState, flag: &'static str) -> impl Fn() -> &'static str + S
 #[component]
 fn TextControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
-    let focus = Focus::get();
     let flag = param.flag;
-    let value = state.value_memo(flag);
+    let value = state.value_memo(param.id);
     let multiline = Memo::new(move |_| value.with(|v| view::needs_textarea(v)));
     let required = param.required.then_some("true");
     let control = move || {
@@ -87,10 +80,9 @@ fn TextControl(param: &'static Param) -> impl IntoView {
                     spellcheck="false"
                     aria-required=required
                     aria-describedby=described_by(param)
-                    aria-invalid=invalid(state, flag)
+                    aria-invalid=invalid(state, param.id)
                     prop:value=value
-                    on:input=typed(state, flag)
-                    node_ref={focus.target::<html::Textarea>(flag)}
+                    on:input=typed(state, param.id)
                 ></textarea>
             })
         } else {
@@ -108,7 +100,7 @@ fn TextControl(param: &'static Param) -> impl IntoView {
 fn text_input(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
     let flag = param.flag;
-    let value = state.value_memo(flag);
+    let value = state.value_memo(param.id);
     view! {
         <input
             type="text"
@@ -119,10 +111,9 @@ fn text_input(param: &'static Param) -> impl IntoView {
             spellcheck="false"
             aria-required=param.required.then_some("true")
             aria-describedby=described_by(param)
-            aria-invalid=invalid(state, flag)
+            aria-invalid=invalid(state, param.id)
             prop:value=value
-            on:input=typed(state, flag)
-            node_ref={Focus::get().target::<html::Input>(flag)}
+            on:input=typed(state, param.id)
         />
     }
 }
@@ -134,7 +125,7 @@ fn TimeControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
     let mirror = Mirror::get();
     let flag = param.flag;
-    let value = state.value_memo(flag);
+    let value = state.value_memo(param.id);
     let zones = view::ZONES
         .into_iter()
         .map(|(zone, label)| {
@@ -148,7 +139,6 @@ fn TimeControl(param: &'static Param) -> impl IntoView {
                     state.set_zone(zone);
                     mirror.flush();
                 },
-                NodeRef::new(),
             )
         })
         .collect_view();
@@ -175,16 +165,10 @@ fn BooleanControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
     let mirror = Mirror::get();
     let flag = param.flag;
-    let value = state.value_memo(flag);
+    let value = state.value_memo(param.id);
     let buttons = view::boolean_choices(flag)
         .into_iter()
-        .enumerate()
-        .map(|(i, choice)| {
-            let node = if i == 0 {
-                Focus::get().target::<html::Input>(flag)
-            } else {
-                NodeRef::new()
-            };
+        .map(|choice| {
             let picked = choice.value;
             segment(
                 choice.id,
@@ -193,10 +177,9 @@ fn BooleanControl(param: &'static Param) -> impl IntoView {
                 choice.label,
                 move || value.with(|v| v == picked),
                 move || {
-                    state.set(flag, picked.to_owned());
+                    state.set(param.id, picked.to_owned());
                     mirror.flush();
                 },
-                node,
             )
         })
         .collect_view();
@@ -204,7 +187,7 @@ fn BooleanControl(param: &'static Param) -> impl IntoView {
         <fieldset
             class="segmented"
             aria-describedby=described_by(param)
-            aria-invalid=invalid(state, flag)
+            aria-invalid=invalid(state, param.id)
         >
             <legend class="label">
                 {param.label} " " <code class="flag">"--" {flag}</code>
@@ -222,7 +205,6 @@ fn segment(
     label: String,
     checked: impl Fn() -> bool + Send + Sync + 'static,
     pick: impl Fn() + 'static,
-    node: NodeRef<html::Input>,
 ) -> impl IntoView {
     let label_for = id.clone();
     view! {
@@ -234,7 +216,6 @@ fn segment(
                 value=value
                 prop:checked=checked
                 on:change=move |_| pick()
-                node_ref=node
             />
             <span>{label}</span>
         </label>
@@ -248,7 +229,7 @@ fn ChoiceControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
     let mirror = Mirror::get();
     let flag = param.flag;
-    let value = state.value_memo(flag);
+    let value = state.value_memo(param.id);
     let options = move || {
         value.with(|current| {
             view::choice_options(param, current)
@@ -270,12 +251,11 @@ fn ChoiceControl(param: &'static Param) -> impl IntoView {
             id=control_id(flag)
             name=flag
             aria-describedby=described_by(param)
-            aria-invalid=invalid(state, flag)
+            aria-invalid=invalid(state, param.id)
             on:change=move |ev| {
-                state.set(flag, event_target_value(&ev));
+                state.set(param.id, event_target_value(&ev));
                 mirror.flush();
             }
-            node_ref={Focus::get().target::<html::Select>(flag)}
         >
             {options}
         </select>
@@ -288,7 +268,7 @@ fn SwitchControl(param: &'static Param) -> impl IntoView {
     let state = AppState::get();
     let mirror = Mirror::get();
     let flag = param.flag;
-    let value = state.value_memo(flag);
+    let value = state.value_memo(param.id);
     view! {
         <FieldLabel param />
         <input
@@ -297,14 +277,13 @@ fn SwitchControl(param: &'static Param) -> impl IntoView {
             id=control_id(flag)
             name=flag
             aria-describedby=described_by(param)
-            aria-invalid=invalid(state, flag)
+            aria-invalid=invalid(state, param.id)
             prop:checked=move || value.with(|v| v == "true")
             on:change=move |ev| {
                 let on = event_target_checked(&ev);
-                state.set(flag, if on { "true".to_owned() } else { String::new() });
+                state.set(param.id, if on { "true".to_owned() } else { String::new() });
                 mirror.flush();
             }
-            node_ref={Focus::get().target::<html::Input>(flag)}
         />
     }
 }

@@ -422,7 +422,7 @@ impl Reader<'_> {
                     Kind::Boolean if negated => "false",
                     _ => "true",
                 };
-                let before = self.form.get(p.flag).to_owned();
+                let before = self.form.get(p.id).to_owned();
                 if !before.is_empty() && before != value {
                     self.note(
                         index,
@@ -434,7 +434,7 @@ impl Reader<'_> {
                         ),
                     );
                 }
-                self.form.set(p.flag, value);
+                self.form.set(p.id, value);
             }
             Target::Other("version", _) => self.note(
                 index,
@@ -480,10 +480,10 @@ impl Reader<'_> {
                     p.flag
                 ),
             );
-            self.form.set(p.flag, "");
+            self.form.set(p.id, "");
             return;
         }
-        if self.form.is_set(p.flag) {
+        if self.form.is_set(p.id) {
             self.note(
                 index,
                 flag,
@@ -532,7 +532,7 @@ impl Reader<'_> {
                 ),
             }
         }
-        self.form.set(p.flag, text);
+        self.form.set(p.id, text);
     }
 
     fn cli_input(
@@ -687,6 +687,8 @@ fn unicode_digit(c: char) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::core::params::Id;
 
     /// Reads `text` split on blanks as bash would (no expansions in these tests) and checks
     /// the form and each note's `location: message` line.
@@ -717,8 +719,8 @@ mod tests {
             .collect()
     }
 
-    fn one(flag: &str, value: &str) -> Form {
-        Form::new().with(flag, value)
+    fn one(id: Id, value: &str) -> Form {
+        Form::new().with(id, value)
     }
 
     const CMD: &str = "aws sms create-replication-job --server-id s-1 ";
@@ -727,20 +729,20 @@ mod tests {
     fn reads_every_option_kind() {
         let text = "aws sms create-replication-job \\\n  --server-id s-1234abcd \\\n  --seed-replication-time 2026-11-25T10:00:00Z \\\n  --frequency 12 --run-once --license-type AWS --role-name sms \\\n  --description 'a b' --number-of-recent-amis-to-keep -3 --no-encrypted \\\n  --kms-key-id alias/x --region us-east-1 --debug --no-cli-pager --cli-read-timeout=0";
         let form = Form::new()
-            .with("server-id", "s-1234abcd")
-            .with("seed-replication-time", "2026-11-25T10:00:00Z")
-            .with("frequency", "12")
-            .with("run-once", "true")
-            .with("license-type", "AWS")
-            .with("role-name", "sms")
-            .with("description", "a b")
-            .with("number-of-recent-amis-to-keep", "-3")
-            .with("encrypted", "false")
-            .with("kms-key-id", "alias/x")
-            .with("region", "us-east-1")
-            .with("debug", "true")
-            .with("no-cli-pager", "true")
-            .with("cli-read-timeout", "0");
+            .with(Id::ServerId, "s-1234abcd")
+            .with(Id::SeedReplicationTime, "2026-11-25T10:00:00Z")
+            .with(Id::Frequency, "12")
+            .with(Id::RunOnce, "true")
+            .with(Id::LicenseType, "AWS")
+            .with(Id::RoleName, "sms")
+            .with(Id::Description, "a b")
+            .with(Id::NumberOfRecentAmisToKeep, "-3")
+            .with(Id::Encrypted, "false")
+            .with(Id::KmsKeyId, "alias/x")
+            .with(Id::Region, "us-east-1")
+            .with(Id::Debug, "true")
+            .with(Id::NoCliPager, "true")
+            .with(Id::CliReadTimeout, "0");
         check(text, &form, &[]);
     }
 
@@ -749,26 +751,26 @@ mod tests {
         check(
             "aws sms create-replication-job --ser s-1 --see 2026 --fr 1 --num 2 --enc --no-r --desc x",
             &Form::new()
-                .with("server-id", "s-1")
-                .with("seed-replication-time", "2026")
-                .with("frequency", "1")
-                .with("number-of-recent-amis-to-keep", "2")
-                .with("encrypted", "true")
-                .with("run-once", "false")
-                .with("description", "x"),
+                .with(Id::ServerId, "s-1")
+                .with(Id::SeedReplicationTime, "2026")
+                .with(Id::Frequency, "1")
+                .with(Id::NumberOfRecentAmisToKeep, "2")
+                .with(Id::Encrypted, "true")
+                .with(Id::RunOnce, "false")
+                .with(Id::Description, "x"),
             &[],
         );
         check(
             "--en https://x --r eu-west-1 --de",
             &Form::new()
-                .with("endpoint-url", "https://x")
-                .with("region", "eu-west-1")
-                .with("debug", "true"),
+                .with(Id::EndpointUrl, "https://x")
+                .with(Id::Region, "eu-west-1")
+                .with(Id::Debug, "true"),
             &[],
         );
         check(
             &format!("{CMD}--no --s x --cli-i {{}}"),
-            &one("server-id", "s-1"),
+            &one(Id::ServerId, "s-1"),
             &[
                 "word 6 \"--no\": The CLI refuses the ambiguous option --no: it could be --no-cli-pager, --no-verify-ssl, --no-paginate, --no-sign-request, --no-cli-auto-prompt.",
                 "word 7 \"--s\": The CLI refuses the ambiguous option --s: it could be --server-id, --seed-replication-time.",
@@ -779,7 +781,7 @@ mod tests {
         );
         check(
             &format!("{CMD}--ServerId s-2"),
-            &one("server-id", "s-1"),
+            &one(Id::ServerId, "s-1"),
             &[
                 "word 6 \"--ServerId\": The CLI refuses the unknown option --ServerId",
                 "word 7 \"s-2\": The CLI refuses the stray word",
@@ -792,16 +794,16 @@ mod tests {
         check(
             &format!("{CMD}--run-once --no-run-once --encrypted --encrypted"),
             &Form::new()
-                .with("server-id", "s-1")
-                .with("run-once", "false")
-                .with("encrypted", "true"),
+                .with(Id::ServerId, "s-1")
+                .with(Id::RunOnce, "false")
+                .with(Id::Encrypted, "true"),
             &["word 7 \"--no-run-once\": --no-run-once comes later and wins"],
         );
         check(
             &format!("{CMD}--run-once=true --encrypted false"),
             &Form::new()
-                .with("server-id", "s-1")
-                .with("encrypted", "true"),
+                .with(Id::ServerId, "s-1")
+                .with(Id::Encrypted, "true"),
             &[
                 "word 6 \"--run-once=true\": --run-once takes no value: the CLI refuses it (ignored explicit argument 'true').",
                 "word 8 \"false\": The CLI refuses the stray word \"false\" (Unknown options). --encrypted takes no value: write --encrypted for true or --no-encrypted for false.",
@@ -816,17 +818,17 @@ mod tests {
                 "{CMD}--frequency -1 --description '-x y' --role-name - --kms-key-id=--x --number-of-recent-amis-to-keep -.5"
             ),
             &Form::new()
-                .with("server-id", "s-1")
-                .with("frequency", "-1")
-                .with("description", "-x y")
-                .with("role-name", "-")
-                .with("kms-key-id", "--x")
-                .with("number-of-recent-amis-to-keep", "-.5"),
+                .with(Id::ServerId, "s-1")
+                .with(Id::Frequency, "-1")
+                .with(Id::Description, "-x y")
+                .with(Id::RoleName, "-")
+                .with(Id::KmsKeyId, "--x")
+                .with(Id::NumberOfRecentAmisToKeep, "-.5"),
             &["word 14 \"-.5\": --number-of-recent-amis-to-keep must be a whole number"],
         );
         check(
             &format!("{CMD}--description -x --role-name --region r --frequency"),
-            &Form::new().with("server-id", "s-1").with("region", "r"),
+            &Form::new().with(Id::ServerId, "s-1").with(Id::Region, "r"),
             &[
                 "word 6 \"--description\": --description expects one argument; the CLI refuses the command. A value that starts with a dash must be written --description=-x.",
                 "word 7 \"-x\": The CLI refuses the stray word",
@@ -836,7 +838,7 @@ mod tests {
         );
         check(
             &format!("{CMD}--description=-- -- --frequency 1"),
-            &one("server-id", "s-1"),
+            &one(Id::ServerId, "s-1"),
             &[
                 "word 6 \"--description=--\": --description=-- reaches the CLI as an empty list",
                 "word 7 \"--\": A lone -- ends the options",
@@ -853,10 +855,10 @@ mod tests {
                 "{CMD}--description '' --role-name file://r.txt --frequency 1_0 --number-of-recent-amis-to-keep abc --server-id s-2"
             ),
             &Form::new()
-                .with("server-id", "s-2")
-                .with("role-name", "file://r.txt")
-                .with("frequency", "10")
-                .with("number-of-recent-amis-to-keep", "abc"),
+                .with(Id::ServerId, "s-2")
+                .with(Id::RoleName, "file://r.txt")
+                .with(Id::Frequency, "10")
+                .with(Id::NumberOfRecentAmisToKeep, "abc"),
             &[
                 "word 7 \"\": --description is an empty string. The CLI would send \"\", but the form cannot hold an empty value",
                 "word 9 \"file://r.txt\": --role-name: the CLI would read that file",
@@ -871,7 +873,7 @@ mod tests {
     fn unmodelled_globals_and_stray_words() {
         check(
             "aws --no-verify-ssl --color on sms create-replication-job --server-id s-1 extra --version",
-            &one("server-id", "s-1"),
+            &one(Id::ServerId, "s-1"),
             &[
                 "word 2 \"--no-verify-ssl\": --no-verify-ssl is a CLI option this tool does not model",
                 "word 3 \"--color\": --color is a CLI option this tool does not model",
@@ -881,14 +883,14 @@ mod tests {
         );
         check(
             "aws sms get-servers --server-id s-1",
-            &one("server-id", "s-1"),
+            &one(Id::ServerId, "s-1"),
             &[
                 "word 3 \"get-servers\": This page imports sms create-replication-job, not sms get-servers.",
             ],
         );
         check(
             "aws sms create-replication-job --generate-cli-skeleton yaml-input --server-id s-1",
-            &one("server-id", "s-1"),
+            &one(Id::ServerId, "s-1"),
             &[
                 "word 4 \"--generate-cli-skeleton\": With --generate-cli-skeleton the CLI only prints",
             ],
@@ -900,14 +902,14 @@ mod tests {
         check(
             r#"aws sms create-replication-job --description cli --cli-input-json '{"serverId": "s-1", "description": "json", "frequency": 2}' --frequency 3"#,
             &Form::new()
-                .with("server-id", "s-1")
-                .with("description", "cli")
-                .with("frequency", "3"),
+                .with(Id::ServerId, "s-1")
+                .with(Id::Description, "cli")
+                .with(Id::Frequency, "3"),
             &[],
         );
         check(
             "aws sms create-replication-job --cli-input-yaml 'serverId: s-1\nbogus: 1' --region r",
-            &Form::new().with("server-id", "s-1").with("region", "r"),
+            &Form::new().with(Id::ServerId, "s-1").with(Id::Region, "r"),
             &[
                 "word 4 \"--cli-input-yaml\": --cli-input-yaml exists in AWS CLI v2 only.",
                 "word 5 \"serverId: s-1·bogus: 1\", key \"bogus\": --cli-input-yaml has no member \"bogus\"",
@@ -915,7 +917,7 @@ mod tests {
         );
         check(
             "aws sms create-replication-job --cli-input-json file://job.json --server-id s-1",
-            &one("server-id", "s-1"),
+            &one(Id::ServerId, "s-1"),
             &[
                 "word 5 \"file://job.json\": The values are in the file job.json, which cannot be read from here: paste its contents too.",
             ],
@@ -958,7 +960,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        assert_eq!(read(&argv, &files, &mut diags), one("server-id", "s-9"));
+        assert_eq!(read(&argv, &files, &mut diags), one(Id::ServerId, "s-9"));
         assert!(diags.is_empty(), "{diags:?}");
     }
 

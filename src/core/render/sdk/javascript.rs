@@ -8,11 +8,11 @@
 use std::fmt::Write as _;
 
 use super::{
-    Call, Global, JS_CLIENT_VERSION, Member, Sdk, Timeout, negative_timeout, no_meaning, quoted,
-    time_out_of_range,
+    Call, Global, JS_CLIENT_VERSION, Member, Sdk, Timeout, js_client, js_command, js_package,
+    negative_timeout, no_meaning, quoted, time_out_of_range,
 };
 use crate::core::diagnostic::Diagnostic;
-use crate::core::params::RESPONSE_MEMBER;
+use crate::core::params::{OPERATION, RESPONSE_MEMBER, SUMMARY};
 use crate::core::render::Rendered;
 use crate::core::request::Value;
 use crate::core::timestamp;
@@ -58,15 +58,18 @@ pub(crate) fn render(call: &Call<'_>) -> Rendered {
     let mut out = String::with_capacity(2048);
     let _ = write!(
         out,
-        "// Creates an AWS Server Migration Service (SMS) replication job: CreateReplicationJob.\n\
+        "// {SUMMARY}: {name}.\n\
          //\n\
-         // Written by SMS Job Builder. AWS retired SMS; @aws-sdk/client-sms {JS_CLIENT_VERSION} \
+         // Written by SMS Job Builder. AWS retired {id}; {package} {JS_CLIENT_VERSION} \
          still has its\n\
          // client. An ES module for Node.js 18 or later:\n\
          //\n\
-         //     npm install @aws-sdk/client-sms@{JS_CLIENT_VERSION}\n\
-         //     node {}\n\n",
-        Sdk::JavaScript.file_name()
+         //     npm install {package}@{JS_CLIENT_VERSION}\n\
+         //     node {file}\n\n",
+        name = OPERATION.name,
+        id = OPERATION.metadata.service_id,
+        package = js_package(OPERATION.metadata),
+        file = Sdk::JavaScript.file_name()
     );
     // In alphabetical order: the command, the enum if a named value is used, the client.
     let enum_type = call
@@ -77,7 +80,10 @@ pub(crate) fn render(call: &Call<'_>) -> Rendered {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "import {{ CreateReplicationJobCommand, {enum_type}SMSClient }} from \"@aws-sdk/client-sms\";\n"
+        "import {{ {}, {enum_type}{} }} from \"{}\";\n",
+        js_command(OPERATION),
+        js_client(OPERATION.metadata),
+        js_package(OPERATION.metadata)
     );
     if let Some(profile) = call.text(Global::Profile) {
         let _ = writeln!(
@@ -93,7 +99,11 @@ pub(crate) fn render(call: &Call<'_>) -> Rendered {
     client(call, &mut out, &mut notes);
     comments(call, &mut out);
 
-    out.push_str("const output = await client.send(\n  new CreateReplicationJobCommand({");
+    let _ = write!(
+        out,
+        "const output = await client.send(\n  new {}({{",
+        js_command(OPERATION)
+    );
     if !call.members.is_empty() {
         out.push('\n');
     }
@@ -162,10 +172,18 @@ fn client(call: &Call<'_>, out: &mut String, notes: &mut Vec<Diagnostic>) {
         lines.push("},".to_owned());
     }
     if lines.is_empty() {
-        out.push_str("const client = new SMSClient({});\n\n");
+        let _ = writeln!(
+            out,
+            "const client = new {}({{}});\n",
+            js_client(OPERATION.metadata)
+        );
         return;
     }
-    out.push_str("const client = new SMSClient({\n");
+    let _ = writeln!(
+        out,
+        "const client = new {}({{",
+        js_client(OPERATION.metadata)
+    );
     for line in lines {
         let _ = writeln!(out, "  {line}");
     }
@@ -196,7 +214,8 @@ fn comments(call: &Call<'_>, out: &mut String) {
             Global::Debug => writeln!(
                 out,
                 "// --{flag}: the nearest is the client's log: add `logger: console` to the \
-                 SMSClient settings."
+                 {} settings.",
+                js_client(OPERATION.metadata)
             ),
             _ => writeln!(
                 out,

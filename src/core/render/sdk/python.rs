@@ -10,10 +10,10 @@ use std::fmt::Write as _;
 
 use super::{
     BOTO3_VERSION, BOTOCORE_VERSION, Call, Global, Member, Sdk, Timeout, civil, negative_timeout,
-    no_meaning, quoted, time_out_of_range,
+    no_meaning, quoted, snake_name, time_out_of_range,
 };
 use crate::core::diagnostic::Diagnostic;
-use crate::core::params::RESPONSE_MEMBER;
+use crate::core::params::{OPERATION, RESPONSE_MEMBER, SUMMARY};
 use crate::core::render::Rendered;
 use crate::core::request::Value;
 
@@ -41,15 +41,17 @@ pub(crate) fn render(call: &Call<'_>) -> Rendered {
     let _ = write!(
         out,
         "#!/usr/bin/env python3\n\
-         \"\"\"Creates an AWS Server Migration Service (SMS) replication job: CreateReplicationJob.\n\
+         \"\"\"{SUMMARY}: {}.\n\
          \n\
-         Written by SMS Job Builder. AWS retired SMS; boto3 {BOTO3_VERSION} with botocore \
+         Written by SMS Job Builder. AWS retired {}; boto3 {BOTO3_VERSION} with botocore \
          {BOTOCORE_VERSION} are the\n\
          last releases that have its client:\n\
          \n\
          \x20   python3 -m pip install boto3=={BOTO3_VERSION} botocore=={BOTOCORE_VERSION}\n\
          \x20   python3 {}\n\
          \"\"\"\n\n",
+        OPERATION.name,
+        OPERATION.metadata.service_id,
         Sdk::Python.file_name()
     );
     let times = call
@@ -68,7 +70,7 @@ pub(crate) fn render(call: &Call<'_>) -> Rendered {
     client(call, &timeouts, &mut out);
     comments(call, &mut out);
 
-    out.push_str("response = client.create_replication_job(");
+    let _ = write!(out, "response = client.{}(", snake_name(OPERATION));
     if !call.members.is_empty() {
         out.push('\n');
     }
@@ -151,10 +153,18 @@ fn client(call: &Call<'_>, timeouts: &[String], out: &mut String) {
         None => "boto3.client",
     };
     if arguments.is_empty() {
-        let _ = writeln!(out, "client = {maker}(\"sms\")\n");
+        let _ = writeln!(
+            out,
+            "client = {maker}(\"{}\")\n",
+            OPERATION.metadata.cli_name
+        );
         return;
     }
-    let _ = writeln!(out, "client = {maker}(\n    \"sms\",");
+    let _ = writeln!(
+        out,
+        "client = {maker}(\n    \"{}\",",
+        OPERATION.metadata.cli_name
+    );
     for argument in arguments {
         let _ = writeln!(out, "    {argument}");
     }

@@ -10,10 +10,11 @@ use std::fmt::Write as _;
 
 use super::{
     Call, Global, Member, RUST_CONFIG_VERSION, RUST_SDK_VERSION, Timeout, civil, negative_timeout,
-    no_meaning, quoted, snake_case, time_out_of_range, upper_camel,
+    no_meaning, quoted, rust_crate, rust_package, snake_case, snake_name, time_out_of_range,
+    upper_camel,
 };
 use crate::core::diagnostic::Diagnostic;
-use crate::core::params::{Kind, RESPONSE_MEMBER};
+use crate::core::params::{Kind, OPERATION, RESPONSE_MEMBER, SUMMARY};
 use crate::core::render::Rendered;
 use crate::core::request::Value;
 use crate::core::timestamp;
@@ -39,8 +40,9 @@ pub fn dependencies() -> String {
     format!(
         "[dependencies]\n\
          aws-config = {{ version = \"{RUST_CONFIG_VERSION}\", features = [\"behavior-version-latest\"] }}\n\
-         aws-sdk-sms = \"{RUST_SDK_VERSION}\"\n\
-         tokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }}\n"
+         {} = \"{RUST_SDK_VERSION}\"\n\
+         tokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }}\n",
+        rust_package(OPERATION.metadata)
     )
 }
 
@@ -58,23 +60,23 @@ fn variant(member: &Member<'_>) -> Option<String> {
 pub(crate) fn render(call: &Call<'_>) -> Rendered {
     let mut notes = Vec::new();
     let mut out = String::with_capacity(2048);
-    out.push_str(
-        "//! Creates an AWS Server Migration Service (SMS) replication job: CreateReplicationJob.\n\
-         //!\n",
-    );
+    let _ = writeln!(out, "//! {SUMMARY}: {}.\n//!", OPERATION.name);
     let _ = writeln!(
         out,
-        "//! Written by SMS Job Builder. AWS retired SMS; the aws-sdk-sms crate {RUST_SDK_VERSION} \
+        "//! Written by SMS Job Builder. AWS retired {}; the {} crate {RUST_SDK_VERSION} \
          still has its\n\
          //! client. This is src/main.rs of a binary crate whose Cargo.toml has:\n\
          //!\n\
-         //! ```toml"
+         //! ```toml",
+        OPERATION.metadata.service_id,
+        rust_package(OPERATION.metadata)
     );
     for line in dependencies().lines() {
         let _ = writeln!(out, "//! {line}");
     }
     out.push_str("//! ```\n\n");
 
+    let krate = rust_crate(OPERATION.metadata);
     let config = config_lines(call, &mut notes);
     let timeouts = config.iter().any(|l| l.contains("TimeoutConfig"));
     if config.iter().any(|l| l.contains("Duration::")) {
@@ -93,14 +95,17 @@ pub(crate) fn render(call: &Call<'_>) -> Rendered {
         .iter()
         .any(|m| matches!(m.value, Value::Time(s) if civil(*s).is_some()))
     {
-        out.push_str("use aws_sdk_sms::primitives::DateTime;\n");
+        let _ = writeln!(out, "use {krate}::primitives::DateTime;");
     }
     // The model has one enum member, the licence type.
     if let Some(member) = call.members.iter().find(|m| m.is_enum()) {
-        let _ = writeln!(out, "use aws_sdk_sms::types::{};", member.enum_type());
+        let _ = writeln!(out, "use {krate}::types::{};", member.enum_type());
     }
 
-    out.push_str("\n#[tokio::main]\nasync fn main() -> Result<(), aws_sdk_sms::Error> {\n");
+    let _ = writeln!(
+        out,
+        "\n#[tokio::main]\nasync fn main() -> Result<(), {krate}::Error> {{"
+    );
     if !call.has(Global::Region) {
         out.push_str(
             "    // No --region: aws-config takes it from AWS_REGION, AWS_DEFAULT_REGION or the \
@@ -120,11 +125,16 @@ pub(crate) fn render(call: &Call<'_>) -> Rendered {
     for line in config {
         let _ = writeln!(out, "        {line}");
     }
-    out.push_str(
-        "        .load()\n        .await;\n    let client = aws_sdk_sms::Client::new(&config);\n",
+    let _ = writeln!(
+        out,
+        "        .load()\n        .await;\n    let client = {krate}::Client::new(&config);"
     );
     comments(call, &mut out);
-    out.push_str("    let output = client\n        .create_replication_job()\n");
+    let _ = writeln!(
+        out,
+        "    let output = client\n        .{}()",
+        snake_name(OPERATION)
+    );
     for member in &call.members {
         setter(member, &mut out, &mut notes);
     }

@@ -473,6 +473,16 @@ const _: () = {
     }
 };
 
+/// Whose rules the stricter checks of this operation follow (its console rules).
+pub const CONSOLE: &str = "the SMS console";
+
+/// The smallest and largest frequency the SMS console offers, in hours.
+pub const FREQUENCY_RANGE: (i64, i64) = (1, 24);
+/// The smallest and largest number of AMIs the SMS console lets a job keep.
+pub const AMIS_TO_KEEP_RANGE: (i64, i64) = (1, 270);
+/// How far ahead the SMS console lets a seed time be, in seconds.
+pub const SEED_HORIZON: i64 = 30 * 86_400;
+
 /// What the operation does, in a sentence without its full stop (the SDK programs' first line).
 pub const SUMMARY: &str = "Creates an AWS Server Migration Service (SMS) replication job";
 

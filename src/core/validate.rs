@@ -58,12 +58,7 @@ pub fn cli_would_expand(value: &str) -> bool {
     EXPANDED_PREFIXES.iter().any(|p| value.starts_with(p))
 }
 
-/// The smallest and largest frequency the SMS console offers, in hours.
-pub const FREQUENCY_RANGE: (i64, i64) = (1, 24);
-/// The smallest and largest number of AMIs the SMS console lets a job keep.
-pub const AMIS_TO_KEEP_RANGE: (i64, i64) = (1, 270);
-/// How far ahead the SMS console lets a seed time be, in seconds.
-pub const SEED_HORIZON: i64 = 30 * 86_400;
+pub use crate::core::params::{AMIS_TO_KEEP_RANGE, CONSOLE, FREQUENCY_RANGE, SEED_HORIZON};
 
 /// True while a required parameter is empty and nobody has touched it: the form asks for it
 /// calmly (no error at the field, no red) until it is touched. Whatever a restored draft, an
@@ -234,7 +229,7 @@ fn read_time(
     } else if seconds > ctx.now + SEED_HORIZON {
         diags.push(Diagnostic::warning(
             flag,
-            format!("{utc} is more than 30 days ahead; the SMS console allows at most 30 days."),
+            format!("{utc} is more than 30 days ahead; {CONSOLE} allows at most 30 days."),
         ));
     }
     Some(seconds)
@@ -250,7 +245,7 @@ fn integer_warnings(param: &Param, n: i64, diags: &mut Vec<Diagnostic>) {
         if !(low..=high).contains(&n) {
             diags.push(Diagnostic::warning(
                 param.flag,
-                format!("{n} is outside {low}–{high} {unit}, the range the SMS console allows."),
+                format!("{n} is outside {low}–{high} {unit}, the range {CONSOLE} allows."),
             ));
         }
     } else if n < 0 {

@@ -24,6 +24,7 @@ mod reader;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::Form;
 use crate::core::import::{Imported, line_column};
+use crate::core::params;
 use crate::core::render::Shell;
 
 /// Imports a command. With `shell` as `None`, the shell is guessed with [`detect_shell`].
@@ -33,7 +34,11 @@ pub fn import(text: &str, shell: Option<Shell>) -> Imported {
     let Some(argv) = found.argv else {
         diagnostics.push(Diagnostic::general(
             Severity::Error,
-            "No command found: paste an `aws sms create-replication-job …` command.",
+            format!(
+                "No command found: paste an `aws {} {} …` command.",
+                params::OPERATION.metadata.cli_name,
+                params::OPERATION.cli_name
+            ),
         ));
         return Imported {
             form: Form::new(),

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 type Object = Map<String, Value>;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::params;
 
 /// The file's name, next to `index.html`.
 pub const FILE_NAME: &str = "config.json";
@@ -76,7 +77,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         return Err(vec![problem(
             "the whole file",
             format!(
-                "the file must hold a JSON object like {{\"proxy\": {{\"url\": \"./aws/sms/\"}}}}, not {}.",
+                "the file must hold a JSON object like {{\"proxy\": {{\"url\": \"./aws/{}/\"}}}}, not {}.",
+                params::OPERATION.metadata.cli_name,
                 describe(&value)
             ),
         )]);
@@ -116,7 +118,10 @@ fn read_proxy(
         None => {
             errors.push(problem(
                 "proxy.url",
-                "is missing; give the proxy's address, e.g. \"./aws/sms/\".",
+                format!(
+                    "is missing; give the proxy's address, e.g. \"./aws/{}/\".",
+                    params::OPERATION.metadata.cli_name
+                ),
             ));
             String::new()
         }

@@ -322,7 +322,7 @@ pub fn classify(answer: &Answer) -> Outcome {
             Oddity::Oversized
         } else {
             match &parsed {
-                Some(v) => match v.get("replicationJobId") {
+                Some(v) => match v.get(params::RESPONSE_MEMBER) {
                     Some(Value::String(id)) if !id.is_empty() => {
                         return Outcome::Created { job_id: id.clone() };
                     }

@@ -24,6 +24,7 @@ use super::lexer::{self, Lexed, Note, Segment, Word};
 use super::shown;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::import::line_column;
+use crate::core::params;
 use crate::core::render::Shell;
 
 /// How deep substitutions inside substitutions are searched.
@@ -107,9 +108,13 @@ pub(super) fn find(text: &str, shown_text: &str, shell: Shell) -> Found {
     }
     if class.len() > 1 {
         let what = if class[0].1.creates {
-            "aws sms create-replication-job"
+            format!(
+                "aws {} {}",
+                params::OPERATION.metadata.cli_name,
+                params::OPERATION.cli_name
+            )
         } else {
-            "aws"
+            "aws".to_owned()
         };
         diagnostics.push(
             Diagnostic::general(
@@ -171,7 +176,7 @@ impl Finder<'_> {
         if let Some(k) = words.iter().position(|w| is_aws(&w.text)) {
             let argv: Vec<String> = words[k..].iter().map(|w| w.text.clone()).collect();
             return Some(Candidate {
-                creates: argv.iter().any(|w| w == "create-replication-job"),
+                creates: argv.iter().any(|w| w == params::OPERATION.cli_name),
                 argv,
                 start: words[k].start,
                 range: words[k].start..segment.span.end,
@@ -245,7 +250,7 @@ fn fallback(segments: &[Segment]) -> Option<(usize, Candidate)> {
             .iter()
             .position(|s| !writes_file(s) && !s.words.is_empty() && pred(s))
     };
-    let index = pick(&|s| s.words.iter().any(|w| w.text == "create-replication-job"))
+    let index = pick(&|s| s.words.iter().any(|w| w.text == params::OPERATION.cli_name))
         .or_else(|| pick(&|s| s.words.iter().any(|w| w.text.starts_with("--"))))
         .or_else(|| pick(&|_| true))?;
     let segment = &segments[index];

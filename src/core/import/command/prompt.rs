@@ -10,6 +10,7 @@
 
 use std::fmt::Write as _;
 
+use crate::core::params;
 use crate::core::render::Shell;
 
 /// A transcript with its prompts and output blanked out.
@@ -171,7 +172,7 @@ fn cmd_prompt(line: &str) -> Option<usize> {
         && !lower.contains(" -")
         && !lower.contains(".exe")
         && !lower.contains(".cmd")
-        && !lower.contains(" sms");
+        && !lower.contains(&format!(" {}", params::OPERATION.metadata.cli_name));
     plausible.then_some(end + 1)
 }
 

@@ -18,8 +18,8 @@ trunk build --release --dist dist
 
 # Sizes, raw and gzip -9. The import panel's files are fetched only when it is first opened, the
 # import worker's on the first import, the send panel's on the first send and the deferred
-# outputs' when the SDK code tab is first shown, so they are listed
-# but not counted in the first load
+# outputs' when one of their outputs (SDK program, HTTP request, skeletons) is first shown, so
+# they are listed but not counted in the first load
 # (bench/run.sh measures it for real).
 total=0
 for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
@@ -29,7 +29,7 @@ for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
     import-panel*) note=' (on first open of the import panel)' ;;
     import-worker*) note=' (on first import)' ;;
     send-panel*) note=' (on first send)' ;;
-    deferred-outputs*) note=' (when the SDK code tab is first shown)' ;;
+    deferred-outputs*) note=' (when the SDK, HTTP request or a skeleton tab is first shown)' ;;
     operation-page*) note=' (only on the page of another operation, ?op=…)' ;;
     *) total=$((total + gz)); note='' ;;
   esac

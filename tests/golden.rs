@@ -86,31 +86,24 @@ fn outputs(request: &Request) -> BTreeMap<String, String> {
         }
         files.insert(name, rendered.text);
     };
+    // Every output with every value of each of its settings (`cli.bash.multiline`,
+    // `sdk.python`), named after the registry: its id, then the values in setting order.
     for output in Output::ALL {
-        if output == Output::Cli {
-            for shell in Shell::ALL {
-                for style in Style::ALL {
-                    let options = CliOptions {
-                        shell,
-                        style,
-                        ..CliOptions::default()
-                    };
-                    let name = format!("cli.{}.{}.txt", shell.as_str(), style.as_str());
-                    add(name, output.render(request, options));
-                }
-            }
-        } else if output == Output::Sdk {
-            for sdk in Sdk::ALL {
-                let options = CliOptions {
-                    sdk,
-                    ..CliOptions::default()
-                };
-                let name = format!("sdk.{}.txt", sdk.as_str());
-                add(name, output.render(request, options));
-            }
-        } else {
-            let name = format!("{}.txt", output.id());
-            add(name, output.render(request, CliOptions::default()));
+        let mut variants = vec![(output.id().to_owned(), CliOptions::default())];
+        for &choice in output.choices() {
+            variants = variants
+                .into_iter()
+                .flat_map(|(name, options)| {
+                    choice.values().into_iter().map(move |(value, _)| {
+                        let mut options = options;
+                        assert!(choice.set(&mut options, value));
+                        (format!("{name}.{value}"), options)
+                    })
+                })
+                .collect();
+        }
+        for (name, options) in variants {
+            add(format!("{name}.txt"), output.render(request, options));
         }
     }
     files.insert("notes.txt".to_owned(), notes);

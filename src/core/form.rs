@@ -151,7 +151,6 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
     use crate::core::params::Id;
 
     #[test]

@@ -44,6 +44,18 @@ pub enum Choice {
 }
 
 impl Choice {
+    /// Every setting, in the order the outputs show them.
+    pub const ALL: [Choice; 3] = [Choice::Shell, Choice::Style, Choice::Sdk];
+
+    /// What a value of the setting is, for messages ("a shell setting").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Choice::Shell => "a shell setting",
+            Choice::Style => "a style setting",
+            Choice::Sdk => "an SDK language",
+        }
+    }
+
     /// The control's `name` and the share-link key.
     pub fn name(self) -> &'static str {
         match self {
@@ -196,12 +208,6 @@ impl Output {
             Output::HttpBody => "HTTP body",
             Output::Sdk => "SDK code",
         }
-    }
-
-    /// True for the outputs whose text and file name depend on [`CliOptions`] (the command and
-    /// the SDK program); the others are rendered with the defaults.
-    pub fn uses_options(self) -> bool {
-        !self.choices().is_empty()
     }
 
     /// The file name a download button offers.

@@ -23,16 +23,10 @@ use std::fmt::Write as _;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::form::{Form, Zone};
 use crate::core::params;
-use crate::core::render::{CliOptions, Sdk, Shell, Style};
+use crate::core::render::{Choice, CliOptions};
 
-/// The key of the zone setting.
+/// The key of the zone setting. (The outputs' settings are keyed by [`Choice::name`].)
 const ZONE: &str = "zone";
-/// The key of the shell setting.
-const SHELL: &str = "shell";
-/// The key of the command style setting.
-const STYLE: &str = "style";
-/// The key of the SDK program's language.
-const SDK: &str = "sdk";
 /// The key of the operation (see [`crate::core::call::form`]).
 const OP: &str = crate::core::call::form::OP_KEY;
 
@@ -45,14 +39,11 @@ pub fn encode(form: &Form, options: CliOptions) -> String {
     if form.zone == Zone::Local {
         pairs.push((ZONE, Zone::Local.as_str().to_owned()));
     }
-    if options.shell != Shell::default() {
-        pairs.push((SHELL, options.shell.as_str().to_owned()));
-    }
-    if options.style != Style::default() {
-        pairs.push((STYLE, options.style.as_str().to_owned()));
-    }
-    if options.sdk != Sdk::default() {
-        pairs.push((SDK, options.sdk.as_str().to_owned()));
+    for choice in Choice::ALL {
+        let value = choice.get(options);
+        if value != choice.get(CliOptions::default()) {
+            pairs.push((choice.name(), value.to_owned()));
+        }
     }
     pairs
         .iter()
@@ -90,42 +81,18 @@ pub fn decode(query: &str) -> (Form, CliOptions, Vec<Diagnostic>) {
         } else {
             seen.push(key.clone());
         }
+        if let Some(choice) = Choice::ALL.into_iter().find(|c| c.name() == key) {
+            if !choice.set(&mut options, &value) {
+                let allowed: Vec<&str> = choice.values().into_iter().map(|(v, _)| v).collect();
+                diags.push(bad_setting(choice.noun(), &value, &allowed.join(", ")).at(at));
+            }
+            continue;
+        }
         match key.as_str() {
             ZONE => match Zone::parse(&value) {
                 Some(zone) => form.zone = zone,
                 None => diags
                     .push(bad_setting(&format!("a {key} setting"), &value, "utc, local").at(at)),
-            },
-            SHELL => match Shell::parse(&value) {
-                Some(shell) => options.shell = shell,
-                None => diags.push(
-                    bad_setting(
-                        &format!("a {key} setting"),
-                        &value,
-                        &join(Shell::ALL.map(Shell::as_str)),
-                    )
-                    .at(at),
-                ),
-            },
-            STYLE => match Style::parse(&value) {
-                Some(style) => options.style = style,
-                None => diags.push(
-                    bad_setting(
-                        &format!("a {key} setting"),
-                        &value,
-                        &join(Style::ALL.map(Style::as_str)),
-                    )
-                    .at(at),
-                ),
-            },
-            SDK => match Sdk::parse(&value) {
-                Some(sdk) => options.sdk = sdk,
-                None => {
-                    diags.push(
-                        bad_setting("an SDK language", &value, &join(Sdk::ALL.map(Sdk::as_str)))
-                            .at(at),
-                    );
-                }
             },
             // A link may name the page's own operation (links to other operations open their
             // own page before this one starts).
@@ -144,10 +111,6 @@ pub fn decode(query: &str) -> (Form, CliOptions, Vec<Diagnostic>) {
         }
     }
     (form, options, diags)
-}
-
-fn join<const N: usize>(names: [&str; N]) -> String {
-    names.join(", ")
 }
 
 /// `what` names the setting with its article (`a shell setting`).
@@ -231,8 +194,8 @@ pub(crate) fn unescape(text: &str, diags: &mut Vec<Diagnostic>, index: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
     use crate::core::params::Id;
+    use crate::core::render::{Sdk, Shell, Style};
     use proptest::prelude::*;
 
     fn messages(diags: &[Diagnostic]) -> Vec<String> {

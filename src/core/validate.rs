@@ -416,7 +416,6 @@ fn cross_checks(request: &Request, diags: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
     use crate::core::params::Id;
     use crate::core::share;
     use crate::core::timestamp::FixedOffset;

@@ -148,11 +148,6 @@ impl AppState {
         self.form.get()
     }
 
-    /// The whole form, not tracked (for handlers).
-    pub fn form_untracked(self) -> Form {
-        self.form.get_untracked()
-    }
-
     /// Reads the whole form, tracked, without copying it.
     pub fn with_form<T>(self, f: impl FnOnce(&Form) -> T) -> T {
         self.form.with(f)
@@ -168,11 +163,6 @@ impl AppState {
     pub fn track_all(self) {
         self.form.track();
         self.options.track();
-    }
-
-    /// True when nothing is filled in, not tracked (for one-off questions in handlers).
-    pub fn is_empty_now(self) -> bool {
-        self.form.with_untracked(Form::is_empty)
     }
 
     /// The command options, tracked.
@@ -213,15 +203,10 @@ impl AppState {
         self.form.set(form);
     }
 
-    /// Replaces the form and the command options together.
-    pub fn replace_all(self, form: Form, options: CliOptions) {
-        self.form.set(form);
-        self.options.set(options);
-    }
-
     /// Empties the form and resets the command options.
     pub fn start_over(self) {
-        self.replace_all(Form::new(), CliOptions::default());
+        self.form.set(Form::new());
+        self.options.set(CliOptions::default());
     }
 
     /// The diagnostics of one parameter, tracked (wakes only when they change).

@@ -208,7 +208,6 @@ fn first(imported: &Imported) -> (Option<&str>, &str) {
 mod tests {
     use super::*;
     use crate::core::diagnostic::has_errors;
-    #[allow(unused_imports)]
     use crate::core::params::Id;
     use proptest::prelude::*;
 

@@ -293,7 +293,6 @@ pub fn refusal(reason: impl std::fmt::Display) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
     use crate::core::params::Id;
     use proptest::prelude::*;
 

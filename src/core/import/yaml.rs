@@ -430,7 +430,6 @@ fn is_datetime(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
     use crate::core::params::Id;
     use proptest::prelude::*;
 

@@ -687,7 +687,6 @@ fn unicode_digit(c: char) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
     use crate::core::params::Id;
 
     /// Reads `text` split on blanks as bash would (no expansions in these tests) and checks

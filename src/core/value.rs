@@ -316,8 +316,9 @@ pub fn check(shape: &Shape, value: &Value, path: &Path, problems: &mut Vec<Probl
                     Some(value) => {
                         check(member.shape, value, &path.then(Step::Member(i)), problems);
                     }
+                    // At the missing member's own path, so a form shows it at that field.
                     None if member.required => problems.push(Problem::error(
-                        path,
+                        &path.then(Step::Member(i)),
                         format!("The member \"{}\" is required.", member.name),
                     )),
                     None => {}
@@ -496,7 +497,7 @@ mod tests {
                 "error input.appValidationConfigurations[1].ssmValidationParameters.executionTimeoutSeconds: Expected a whole number, found a number.",
                 "error input.appValidationConfigurations[1].ssmValidationParameters.command: Expected a string, found a number.",
                 "error input.appValidationConfigurations[1].ssmValidationParameters: Unknown member \"bogus\": it must be one of source, instanceId, scriptType, command, executionTimeoutSeconds, outputS3BucketName.",
-                "error input: The member \"appId\" is required.",
+                "error input.appId: The member \"appId\" is required.",
                 "error input.appValidationConfigurations[1].name: At least 1 characters are needed; this has 0.",
                 "warning input.appValidationConfigurations[1].name: The service expects this to match ^[\\S]+$; the CLI sends it anyway.",
                 "warning input.appValidationConfigurations[1].appValidationStrategy: \"SMS\" is not one of SSM: the CLI sends it, the service refuses it.",

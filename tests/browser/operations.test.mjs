@@ -178,6 +178,23 @@ test('a nested member starts from its skeleton, and the form clears', async () =
   });
 });
 
+test('an untouched required member is asked for calmly, and turns red once touched', async () => {
+  await withPage('?op=start-on-demand-replication-run', async (page) => {
+    await opReady(page);
+    const id = '#f-replication-job-id';
+    assert.equal(await page.getAttribute(id, 'aria-invalid'), 'false');
+    assert.equal(await page.locator('#diag-replication-job-id li').count(), 0);
+    // The outputs still say the call is incomplete.
+    assert.ok(await page.isVisible('.op-outputs .incomplete'));
+    // Leaving the field empty touches it.
+    await page.focus(id);
+    await page.focus('#f-description');
+    await page.waitForSelector('#diag-replication-job-id li');
+    assert.match(await page.textContent('#diag-replication-job-id li'), /^Error: /);
+    assert.equal(await page.getAttribute(id, 'aria-invalid'), 'true');
+  });
+});
+
 test('a problem inside a JSON value is shown at its path, and fixing it clears it', async () => {
   await withPage('?op=create-app&name=web', async (page) => {
     await opReady(page);

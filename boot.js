@@ -2,9 +2,10 @@
 // module into this script's tag (see pattern_script in Trunk.toml); loading them from a file
 // rather than an inline script lets the page forbid inline scripts. An address that names
 // another operation than the page's own (`?op=…`, see index.html's data-operation) starts the
-// plain page of that operation instead, a wasm of its own.
+// plain page of that operation instead, a wasm of its own; `?op=` alone is the list of every
+// operation, on that page too.
 const op = new URLSearchParams(location.search).get('op');
-if (op && op !== document.documentElement.dataset.operation) {
+if (op !== null && op !== document.documentElement.dataset.operation) {
   await import(new URL('operation-page_loader.js', document.baseURI).href);
 } else {
   const tag = document.querySelector('script[data-js][data-wasm]');

@@ -6,6 +6,7 @@
 //! [`import`] turns a pasted document back into a [`form::Form`].
 
 pub mod call;
+pub mod catalog;
 pub mod diagnostic;
 pub mod form;
 pub mod import;

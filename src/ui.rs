@@ -57,6 +57,13 @@ pub fn App() -> impl IntoView {
             </p>
         </header>
         <RetiredNotice />
+        // The way to the other operations: their list is on a page of its own, loaded on use.
+        <nav class="op-picker top" aria-label="Operations">
+            <a id="op-change" href=format!("?{}=", crate::core::call::form::OP_KEY)>
+                "Operation: " <code>{params::OPERATION.cli_name}</code>
+                <span class="op-change">" (change)"</span>
+            </a>
+        </nav>
         <main class="layout">
             <div class="form-column">
                 <Toolbar />

@@ -29,6 +29,8 @@ use crate::core::render::{Choice, CliOptions};
 const ZONE: &str = "zone";
 /// The key of the operation (see [`crate::core::call::form`]).
 const OP: &str = crate::core::call::form::OP_KEY;
+/// The key of an operation the service lacks, passed on by the page of another operation.
+const UNKNOWN_OP: &str = crate::core::call::form::UNKNOWN_OP_KEY;
 
 /// Encodes the form and the command options as a query string (without `?`).
 pub fn encode(form: &Form, options: CliOptions) -> String {
@@ -97,6 +99,15 @@ pub fn decode(query: &str) -> (Form, CliOptions, Vec<Diagnostic>) {
             // A link may name the page's own operation (links to other operations open their
             // own page before this one starts).
             OP if value == params::OPERATION.cli_name => {}
+            // The page of another operation passes on a link to one the service lacks.
+            UNKNOWN_OP => diags.push(Diagnostic::general(
+                Severity::Warning,
+                format!(
+                    "The link names \"{value}\", which is not an operation of aws {}; here is {} instead.",
+                    params::OPERATION.metadata.cli_name,
+                    params::OPERATION.cli_name
+                ),
+            )),
             _ => {
                 if !form.set_flag(&key, value) {
                     diags.push(

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::core::call::command::{is_command, read_command};
 use crate::core::call::form::{self, CallForm, Written, hint, is_complex, read_document};
 use crate::core::call::{self, Call};
+use crate::core::catalog;
 use crate::core::diagnostic::{self, Diagnostic, Severity};
 use crate::core::model::{Member, Operation, ShapeKind};
 use crate::core::params;
@@ -70,19 +71,24 @@ fn given(form: &CallForm) -> Vec<bool> {
 /// address names no operation).
 #[component]
 fn OperationPage() -> impl IntoView {
-    let (form, problems) = CallForm::from_query(params::SERVICE, &io::query());
+    let query = io::query();
+    let (form, problems) = CallForm::from_query(params::SERVICE, &query);
     let current = form.as_ref().map(|f| f.operation.cli_name);
     let status = RwSignal::new(String::new());
     let service = params::SERVICE.metadata.cli_name;
+    let requested = form::requested_operation(&query).unwrap_or_default();
+    if form.is_none() && !requested.is_empty() {
+        // A link to an operation the service does not have opens the default, which says so.
+        io::go(&format!(
+            "{}={}",
+            form::UNKNOWN_OP_KEY,
+            crate::core::share::escape(&requested)
+        ));
+    }
     let body = match form {
         Some(form) => Either::Left(view! { <Page form problems status /> }),
-        None => Either::Right(view! {
-            <main class="layout">
-                <ul class="diagnostics" id="link-problems" role="alert">
-                    {problems.into_iter().map(diagnostic_item).collect_view()}
-                </ul>
-            </main>
-        }),
+        // `?op=` alone: the list of operations, nothing else.
+        None => Either::Right(view! { <main class="layout"></main> }),
     };
     view! {
         <header class="top">
@@ -101,40 +107,103 @@ fn OperationPage() -> impl IntoView {
     }
 }
 
-/// Every operation of the service, as a list that opens the chosen one's page.
+/// The operation picker: every operation of the service, grouped by what people use it for,
+/// each with what it does; typing filters the list (part of a name, or words of what it does)
+/// and Enter opens the first match. Collapsed to one line while an operation is shown; open
+/// when none is.
 #[component]
 fn OperationPicker(current: Option<&'static str>) -> impl IntoView {
-    let options = params::SERVICE
-        .operations
-        .iter()
-        .map(|op| {
+    let typed = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| typed.with(|t| catalog::filter(t).count()));
+    let href = |name: &str| {
+        // The main page is the full form of its operation.
+        if name == params::OPERATION.cli_name {
+            "?".to_owned()
+        } else {
+            format!("?{}={name}", form::OP_KEY)
+        }
+    };
+    let sections = catalog::Section::ALL
+        .into_iter()
+        .map(|section| {
+            let entries = catalog::ENTRIES
+                .iter()
+                .filter(move |e| e.section == section);
+            let items = entries
+                .map(|entry| {
+                    let name = entry.cli_name;
+                    view! {
+                        <li hidden=move || typed.with(|t| !entry.matches(t))>
+                            <a
+                                href=href(name)
+                                aria-current=(current == Some(name)).then_some("page")
+                            >
+                                <code>{name}</code>
+                                <span class="op-summary">{entry.summary}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let empty = move || {
+                typed.with(|t| {
+                    !catalog::ENTRIES
+                        .iter()
+                        .any(|e| e.section == section && e.matches(t))
+                })
+            };
             view! {
-                <option value=op.cli_name selected=current == Some(op.cli_name)>
-                    {op.cli_name}
-                </option>
+                <section class="op-section" hidden=empty>
+                    <h3>{section.title()}</h3>
+                    <ul>{items}</ul>
+                </section>
             }
         })
         .collect_view();
-    let open = move |ev: web_sys::Event| {
-        let name = event_target_value(&ev);
-        // The main page is the full form of its operation.
-        if name == params::OPERATION.cli_name {
-            io::go("");
-        } else {
-            io::go(&format!("{}={name}", form::OP_KEY));
+    let open_first = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            if let Some(entry) = typed.with(|t| catalog::filter(t).next()) {
+                io::go(href(entry.cli_name).trim_start_matches('?'));
+            }
         }
     };
+    let count = move || match shown.get() {
+        0 => "No operation matches; try fewer or other words.".to_owned(),
+        1 => "1 operation; Enter opens it.".to_owned(),
+        n if n == catalog::ENTRIES.len() => format!("{n} operations."),
+        n => format!("{n} operations; Enter opens the first."),
+    };
     view! {
-        <nav class="op-picker top">
-            <label for="op-pick" class="label">
-                "Operation"
-            </label>
-            <select id="op-pick" name="op" on:change=open>
-                <option value="" disabled selected=current.is_none()>
-                    "Choose an operation"
-                </option>
-                {options}
-            </select>
+        <nav class="op-picker top" aria-label="Operations">
+            <details open=current.is_none()>
+                <summary>
+                    "Operation: "
+                    {match current {
+                        Some(name) => Either::Left(view! { <code>{name}</code> }),
+                        None => Either::Right("choose one"),
+                    }}
+                    <span class="op-change">" (change)"</span>
+                </summary>
+                <label for="op-filter" class="label">
+                    "Find an operation"
+                </label>
+                <input
+                    type="search"
+                    id="op-filter"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="Part of a name or what it does, e.g. launch"
+                    aria-describedby="op-count"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                    on:keydown=open_first
+                />
+                <p class="hint" id="op-count" aria-live="polite">
+                    {count}
+                </p>
+                <div id="op-list">{sections}</div>
+            </details>
         </nav>
     }
 }

@@ -218,17 +218,50 @@ test('a problem inside a JSON value is shown at its path, and fixing it clears i
   });
 });
 
-test('the list of operations opens another operation, and the main page stays the main page', async () => {
+test('the operation picker finds an operation by part of its name or what it does, and opens it', async () => {
   await withPage('?op=delete-server-catalog', async (page) => {
     await opReady(page);
     assert.equal(await out(page, 'http-body'), '{}');
     assert.match(await page.textContent('.op-form'), /This operation takes no values/);
-    await page.selectOption('#op-pick', 'list-apps');
+    // Collapsed to one line while an operation is shown; the shown one is marked.
+    assert.match(await page.textContent('.op-picker summary'), /Operation: delete-server-catalog/);
+    const open = () => page.evaluate(() => document.querySelector('.op-picker details').open);
+    assert.equal(await open(), false);
+    await page.click('.op-picker summary');
+    assert.equal(await open(), true);
+    assert.equal(await page.getAttribute('#op-list a[aria-current="page"]', 'href'), '?op=delete-server-catalog');
+    assert.equal(await page.textContent('#op-count'), '35 operations.');
+    await page.locator('#op-filter').pressSequentially('list ap');
+    await page.waitForFunction(() => document.getElementById('op-count').textContent.startsWith('1 operation'));
+    const shown = await page.$$eval('#op-list li:not([hidden]) code', (codes) => codes.map((c) => c.textContent));
+    assert.deepEqual(shown, ['list-apps']);
+    // Enter opens the first match.
+    await page.locator('#op-filter').press('Enter');
     await page.waitForFunction(() => document.title.endsWith('aws sms list-apps'));
     await opReady(page);
     await page.fill('#f-app-ids', '["app-1", "app-2"]');
     await page.waitForFunction(() => document.getElementById('out-cli').textContent.includes('--app-ids app-1 app-2'));
     assert.match(await page.textContent('.op-form'), /turns that off/);
+  });
+  // From the main page: its link opens the list; words of what an operation does find it.
+  await withPage('', async (page) => {
+    await ready(page);
+    await page.click('#op-change');
+    await page.waitForSelector('#op-filter');
+    assert.ok(
+      await page.evaluate(() => document.querySelector('.op-picker details').open),
+      'the list is open when no operation is chosen',
+    );
+    await page.locator('#op-filter').pressSequentially('Lambda');
+    await page.waitForFunction(() => document.getElementById('op-count').textContent.startsWith('1 operation'));
+    await page.click('#op-list li:not([hidden]) a');
+    await page.waitForFunction(() => document.title.endsWith('aws sms put-app-validation-configuration'));
+    await opReady(page);
+    // The main page's own operation is a link back to the main page.
+    await page.click('.op-picker summary');
+    await page.click('#op-list a[href="?"]');
+    await ready(page);
+    assert.equal(await page.inputValue('.job-form [name="server-id"]'), '');
   });
   await withPage('?op=create-replication-job&server-id=s-1', async (page) => {
     await ready(page);
@@ -237,9 +270,16 @@ test('the list of operations opens another operation, and the main page stays th
     assert.ok(await page.isVisible('#restored'));
     assert.equal(await page.$$eval('#link-problems li', (l) => l.length), 0);
   });
+  // A link to an operation the service lacks says so and opens the default.
   await withPage('?op=launch-rocket', async (page) => {
+    // The page of another operation passes the link on to the main page.
+    await page.waitForFunction(() => location.search.startsWith('?unknown-op='));
+    await ready(page);
     await page.waitForSelector('#link-problems li');
-    assert.equal(await page.textContent('#link-problems li'), 'Error: "launch-rocket" is not an operation of aws sms.');
+    assert.equal(
+      await page.textContent('#link-problems li'),
+      'Warning: The link names "launch-rocket", which is not an operation of aws sms; here is create-replication-job instead.',
+    );
   });
 });
 

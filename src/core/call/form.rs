@@ -21,6 +21,21 @@ use crate::core::value::{self, Path, Problem, Step, Value};
 /// The key of the operation in a share link.
 pub const OP_KEY: &str = "op";
 
+/// The key with which a link to an operation the service does not have is passed on to the
+/// main page, which says so (see [`crate::core::share::decode`]).
+pub const UNKNOWN_OP_KEY: &str = "unknown-op";
+
+/// The operation a query names (its last `op=`), as written; `None` without one.
+pub fn requested_operation(query: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query
+        .split('&')
+        .rev()
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .find(|(key, _)| *key == OP_KEY)
+        .map(|(_, value)| unescape(value, &mut Vec::new(), 0))
+}
+
 /// What the user typed for one operation.
 #[derive(Debug, Clone)]
 pub struct CallForm {
@@ -553,6 +568,22 @@ mod tests {
                 "error --tags (line 2, column 11): This is not JSON (expected value).",
                 "error --server-groups (serverGroups[0].serverList[0].replicationJobTerminated): Expected true or false, found a string.",
             ]
+        );
+    }
+
+    #[test]
+    fn the_requested_operation_is_the_last_op_of_a_link_and_an_unknown_one_is_passed_on() {
+        assert_eq!(
+            requested_operation("?op=get-app&op=list-apps&x=1").as_deref(),
+            Some("list-apps")
+        );
+        assert_eq!(requested_operation("op=").as_deref(), Some(""));
+        assert_eq!(requested_operation("op=a%20b").as_deref(), Some("a b"));
+        assert_eq!(requested_operation("server-id=s-1"), None);
+        let (_, _, problems) = crate::core::share::decode("unknown-op=launch-rocket");
+        assert_eq!(
+            problems[0].message,
+            "The link names \"launch-rocket\", which is not an operation of aws sms; here is create-replication-job instead."
         );
     }
 

@@ -31,6 +31,11 @@ pub fn start() {
     leptos::mount::mount_to_body(OperationPage);
 }
 
+/// Where this browser keeps the draft of an operation of the plain page.
+fn draft_key(operation: &str) -> String {
+    format!("sms-job-builder/draft/{operation}")
+}
+
 /// The form and what it gives, as one memo.
 type Checked = Memo<(Call, Vec<Diagnostic>)>;
 
@@ -71,12 +76,27 @@ fn given(form: &CallForm) -> Vec<bool> {
 /// address names no operation).
 #[component]
 fn OperationPage() -> impl IntoView {
-    let query = io::query();
+    let mut query = io::query();
+    let requested = form::requested_operation(&query).unwrap_or_default();
+    // An address that names only the operation opens that operation's draft, if this browser
+    // has one (each operation keeps its own; the main page's is its operation's).
+    let only_operation = query
+        .trim_start_matches('?')
+        .split('&')
+        .all(|pair| pair.is_empty() || pair.starts_with(&format!("{}=", form::OP_KEY)));
+    let draft = (only_operation && !requested.is_empty())
+        .then(|| io::load(&draft_key(&requested)))
+        .flatten();
+    if let Some(draft) = &draft {
+        query.clone_from(draft);
+    }
     let (form, problems) = CallForm::from_query(params::SERVICE, &query);
     let current = form.as_ref().map(|f| f.operation.cli_name);
     let status = RwSignal::new(String::new());
     let service = params::SERVICE.metadata.cli_name;
-    let requested = form::requested_operation(&query).unwrap_or_default();
+    if form.is_some() && draft.is_some() {
+        status.set("Restored your draft of this operation from this browser.".to_owned());
+    }
     if form.is_none() && !requested.is_empty() {
         // A link to an operation the service does not have opens the default, which says so.
         io::go(&format!(
@@ -219,8 +239,18 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
     let touched = Touched::new(&form);
     let form = RwSignal::new(form);
     let checked: Checked = Memo::new(move |_| form.with(CallForm::check));
-    // I/O: the address bar follows the form, so it is the share link.
-    Effect::new(move |_| io::replace_query(&form.with(CallForm::to_query)));
+    // I/O: the address bar follows the form, so it is the share link; the draft of this
+    // operation is kept in this browser (an empty form keeps none).
+    let key = draft_key(operation.cli_name);
+    Effect::new(move |_| {
+        let query = form.with(CallForm::to_query);
+        io::replace_query(&query);
+        if form.with(CallForm::is_empty) {
+            io::forget(&key);
+        } else {
+            io::save(&key, &query);
+        }
+    });
     let link_problems = (!problems.is_empty()).then(|| {
         view! {
             <ul class="diagnostics" id="link-problems">

@@ -283,6 +283,40 @@ test('the operation picker finds an operation by part of its name or what it doe
   });
 });
 
+test('each operation keeps its own draft: switching back restores it', async () => {
+  await withPage('?op=get-app', async (page) => {
+    await opReady(page);
+    await page.fill('#f-app-id', 'app-0123456789abcdef0');
+    await page.waitForFunction(() => location.search.includes('app-id=app-0123456789abcdef0'));
+    // Another operation, through the picker: its own (empty) form.
+    await page.click('.op-picker summary');
+    await page.click('#op-list a[href="?op=list-apps"]');
+    await page.waitForFunction(() => document.title.endsWith('aws sms list-apps'));
+    await opReady(page);
+    assert.equal(await page.inputValue('#f-app-ids'), '');
+    await page.fill('#f-max-results', '5');
+    await page.waitForFunction(() => location.search.includes('max-results=5'));
+    // Back to the first: its draft is restored, and the page says so.
+    await page.click('.op-picker summary');
+    await page.click('#op-list a[href="?op=get-app"]');
+    await page.waitForFunction(() => document.title.endsWith('aws sms get-app'));
+    await opReady(page);
+    assert.equal(await page.inputValue('#f-app-id'), 'app-0123456789abcdef0');
+    assert.match(await page.textContent('.status'), /Restored your draft/);
+    assert.equal(await out(page, 'http-body'), '{"appId": "app-0123456789abcdef0"}');
+    // Clearing the form forgets the draft.
+    await page.click('#clear-form');
+    await page.waitForFunction(() => document.getElementById('out-http-body').textContent === '{}');
+    await page.goto(`${url}?op=get-app`);
+    await opReady(page);
+    assert.equal(await page.inputValue('#f-app-id'), '');
+    // The other operation's draft is still there.
+    await page.goto(`${url}?op=list-apps`);
+    await opReady(page);
+    assert.equal(await page.inputValue('#f-max-results'), '5');
+  });
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`the plain page has no horizontal overflow at 375 px (${colorScheme})`, async () => {
     const nested = encodeURIComponent(

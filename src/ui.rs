@@ -23,6 +23,7 @@ pub mod panel;
 pub mod persist;
 pub mod send_panel;
 pub mod state;
+pub mod structured;
 pub mod submit;
 
 use std::time::Duration;

@@ -24,6 +24,7 @@ use crate::core::view::{control_id, diagnostics_id, hint_id};
 use crate::ui::RetiredNotice;
 use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::io;
+use crate::ui::structured;
 
 /// Mounts the page (the operation page's wasm).
 pub fn start() {
@@ -262,7 +263,7 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
         .members()
         .iter()
         .enumerate()
-        .map(|(index, member)| view! { <MemberField form checked touched index member /> })
+        .map(|(index, member)| view! { <MemberField form checked touched index member status /> })
         .collect_view();
     let no_input = operation.members().is_empty().then(
         || view! { <p class="group-note">"This operation takes no values: it sends {}."</p> },
@@ -335,6 +336,7 @@ fn MemberField(
     touched: Touched,
     index: usize,
     member: &'static Member,
+    status: RwSignal<String>,
 ) -> impl IntoView {
     let flag = member.flag;
     let id = control_id(flag);
@@ -377,19 +379,9 @@ fn MemberField(
         _ => None,
     };
     let control = if is_complex(member) {
-        EitherOf3::A(view! {
-            <textarea
-                id=id.clone()
-                name=flag
-                rows="6"
-                spellcheck="false"
-                autocomplete="off"
-                aria-describedby=described.clone()
-                aria-invalid=invalid
-                prop:value=value
-                on:input=typed
-            ></textarea>
-        })
+        EitherOf3::A(complex_control(
+            form, touched, index, member, problems, status, &id, &described, invalid,
+        ))
     } else if let Some(choices) = choices {
         let options = choices
             .into_iter()
@@ -430,7 +422,7 @@ fn MemberField(
             />
         })
     };
-    // A structure or list can start from its skeleton, while its box is empty.
+    // A structure or list can start from its skeleton, while it is not given.
     let skeleton = is_complex(member).then(|| {
         let fill = move |_| {
             touched.touch(index);
@@ -473,6 +465,150 @@ fn MemberField(
             </ul>
         </div>
     }
+}
+
+/// A structure or list member: its fields ([`structured`]), or its JSON in a text box; the
+/// user switches between the two, and neither loses anything (the text is the one truth).
+/// Text that is not JSON can only be shown in the box.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one member's whole context, passed down once"
+)]
+fn complex_control(
+    form: RwSignal<CallForm>,
+    touched: Touched,
+    index: usize,
+    member: &'static Member,
+    problems: Memo<Vec<Diagnostic>>,
+    status: RwSignal<String>,
+    id: &str,
+    described: &str,
+    invalid: impl Fn() -> &'static str + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let flag = member.flag;
+    let as_json = RwSignal::new(false);
+    let doc: structured::Doc = Memo::new(move |_| {
+        form.with(|f| {
+            if f.is_given(index) {
+                serde_json::from_str(f.text(index))
+                    .map(Some)
+                    .map_err(|_| ())
+            } else {
+                Ok(None)
+            }
+        })
+    });
+    let write = Callback::new(move |value: Option<serde_json::Value>| {
+        touched.touch(index);
+        let text = value.map(|v| serde_json::to_string_pretty(&v).unwrap_or_default());
+        form.update(|f| f.give(index, text));
+    });
+    let editor = structured::Editor::new(member, doc, write, problems, status);
+    let typed = move |ev: web_sys::Event| {
+        touched.touch(index);
+        form.update(|f| f.set(index, event_target_value(&ev)));
+    };
+    let (id, described) = (id.to_owned(), described.to_owned());
+    let body = move || {
+        let readable = doc.with(Result::is_ok);
+        if as_json.get() || !readable {
+            let note = (!readable).then(|| {
+                view! {
+                    <p class="hint">"This text is not JSON yet, so only the box can show it."</p>
+                }
+            });
+            view! {
+                <textarea
+                    id=id.clone()
+                    name=flag
+                    rows="6"
+                    spellcheck="false"
+                    autocomplete="off"
+                    aria-describedby=described.clone()
+                    aria-invalid=invalid
+                    prop:value=move || form.with(|f| f.text(index).to_owned())
+                    on:input=typed
+                ></textarea>
+                {note}
+            }
+            .into_any()
+        } else if form.with(|f| f.is_given(index)) {
+            structured::member(editor)
+        } else {
+            absent_member(member, write, status)
+        }
+    };
+    // The body is rebuilt only when what it shows changes kind (fields, box, absent).
+    let shows = Memo::new(move |_| {
+        (
+            as_json.get() || doc.with(Result::is_err),
+            form.with(|f| f.is_given(index)),
+        )
+    });
+    let build = body;
+    let body = move || {
+        // Read (not only tracked), so the memo runs and follows its own sources.
+        let _ = shows.get();
+        untrack(&build)
+    };
+    view! {
+        <div class="edit-as" role="group" aria-label=format!("Edit {} as", member.name)>
+            <button
+                type="button"
+                id=format!("fields-{flag}")
+                aria-pressed=move || (!as_json.get()).to_string()
+                on:click=move |_| as_json.set(false)
+            >
+                "Fields"
+            </button>
+            <button
+                type="button"
+                id=format!("json-{flag}")
+                aria-pressed=move || as_json.get().to_string()
+                on:click=move |_| as_json.set(true)
+            >
+                "JSON"
+            </button>
+            <button
+                type="button"
+                class="small"
+                id=format!("remove-{flag}")
+                hidden=move || !form.with(|f| f.is_given(index))
+                on:click=move |_| {
+                    write.run(None);
+                    status.set(format!("Removed {}: it is not given.", member.name));
+                }
+            >
+                "Leave out"
+            </button>
+        </div>
+        {body}
+    }
+    .into_any()
+}
+
+/// A structure or list member that is not given: a button that gives it, empty.
+fn absent_member(
+    member: &'static Member,
+    write: Callback<Option<serde_json::Value>>,
+    status: RwSignal<String>,
+) -> AnyView {
+    let add = move |_| {
+        write.run(Some(match member.shape.kind {
+            ShapeKind::List(_) => serde_json::Value::Array(Vec::new()),
+            _ => serde_json::Value::Object(serde_json::Map::new()),
+        }));
+        status.set(format!("Added {}.", member.name));
+    };
+    view! {
+        <p class="nested-absent">
+            <button type="button" class="small" id=format!("add-{}", member.flag) on:click=add>
+                "Add " {member.name}
+            </button>
+            <span class="hint">" not given"</span>
+        </p>
+    }
+    .into_any()
 }
 
 /// Pasting a command, a `--cli-input-json` or a `--cli-input-yaml` document fills the form; a

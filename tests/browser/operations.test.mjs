@@ -92,6 +92,12 @@ test('a nested document imported on the page of put-app-replication-configuratio
     await page.click('#import-run');
     await page.waitForFunction(() => document.getElementById('f-app-id').value !== '');
     assert.equal(await page.inputValue('#f-app-id'), 'app-0123456789abcdef0');
+    // The nested value is shown as fields, and as JSON on demand.
+    assert.equal(
+      await page.inputValue('#f-server-group-replication-configurations--0-server-replication-configurations--0-server-server-id'),
+      'it\'s "quoted"',
+    );
+    await page.click('#json-server-group-replication-configurations');
     const nested = JSON.parse(await page.inputValue('#f-server-group-replication-configurations'));
     assert.equal(nested[0].serverReplicationConfigurations[0].server.serverId, 'it\'s "quoted"');
     await outputsShowTheDocument(page);
@@ -169,6 +175,7 @@ test('a nested member starts from its skeleton, and the form clears', async () =
     assert.ok(await page.isVisible('#skeleton-tags'));
     await page.click('#skeleton-tags');
     await page.waitForFunction(() => document.getElementById('out-http-body').textContent.includes('"tags"'));
+    await page.click('#json-tags');
     assert.deepEqual(JSON.parse(await page.inputValue('#f-tags')), [{ key: '', value: '' }]);
     assert.equal(await out(page, 'http-body'), '{"tags": [{"key": "", "value": ""}]}');
     assert.ok(!(await page.isVisible('#skeleton-tags')), 'the button goes once the box holds a value');
@@ -195,9 +202,68 @@ test('an untouched required member is asked for calmly, and turns red once touch
   });
 });
 
+test('structures and lists are edited as fields: add, fill, duplicate, reorder, remove; absent and [] differ; fields and JSON switch both ways', async () => {
+  await withPage('?op=create-app&name=web', async (page) => {
+    await opReady(page);
+    const body = (text) =>
+      page.waitForFunction((t) => document.getElementById('out-http-body').textContent === t, text);
+    await body('{"name": "web"}');
+    // Absent, then the empty list: two different requests.
+    await page.click('#add-server-groups');
+    await body('{"name": "web", "serverGroups": []}');
+    assert.match(await page.textContent('[data-flag="server-groups"]'), /The empty list: \[\] is sent\./);
+    // Two server groups with two servers each.
+    await page.click('#f-server-groups-add');
+    await page.click('#f-server-groups-add');
+    await body('{"name": "web", "serverGroups": [{}, {}]}');
+    assert.match(await page.textContent('.status'), /Added Server group 2\./);
+    for (const g of [0, 1]) {
+      await page.fill(`#f-server-groups--${g}-name`, `group-${g + 1}`);
+      await page.click(`#f-server-groups--${g}-server-list-add`);
+      for (const s of [0, 1]) {
+        await page.click(`#f-server-groups--${g}-server-list-add`);
+        await page.fill(`#f-server-groups--${g}-server-list--${s}-server-id`, `s-${g}${s}`);
+      }
+    }
+    const full =
+      '{"name": "web", "serverGroups": [' +
+      '{"name": "group-1", "serverList": [{"serverId": "s-00"}, {"serverId": "s-01"}]}, ' +
+      '{"name": "group-2", "serverList": [{"serverId": "s-10"}, {"serverId": "s-11"}]}]}';
+    await body(full);
+    // The heading of a nested group says where it is.
+    assert.match(await page.textContent('fieldset.element fieldset.element legend'), /^Server group 1 › Server 1$/);
+    // A boolean inside is a choice, typed as a boolean.
+    await page.selectOption('#f-server-groups--1-server-list--1-replication-job-terminated', 'true');
+    await body(full.replace('{"serverId": "s-11"}', '{"serverId": "s-11", "replicationJobTerminated": true}'));
+    // Move the second group up, duplicate a server, remove the first group.
+    await page.click('#f-server-groups--1-up');
+    await page.waitForFunction(() => document.getElementById('f-server-groups--0-name').value === 'group-2');
+    await page.click('#f-server-groups--1-server-list--0-duplicate');
+    await page.click('#f-server-groups--0-remove');
+    await body(
+      '{"name": "web", "serverGroups": [{"name": "group-1", "serverList": [{"serverId": "s-00"}, {"serverId": "s-00"}, {"serverId": "s-01"}]}]}',
+    );
+    // A wrong value inside is shown at its control.
+    await page.fill('#f-server-groups--0-server-list--0-server-id', '');
+    await page.click('#json-server-groups');
+    const json = await page.inputValue('#f-server-groups');
+    assert.deepEqual(JSON.parse(json), [{ name: 'group-1', serverList: [{}, { serverId: 's-00' }, { serverId: 's-01' }] }]);
+    // Back to the fields: nothing lost; an edit in JSON shows in the fields.
+    await page.fill('#f-server-groups', '[{"name": "renamed", "serverList": []}]');
+    await page.click('#fields-server-groups');
+    assert.equal(await page.inputValue('#f-server-groups--0-name'), 'renamed');
+    await body('{"name": "web", "serverGroups": [{"name": "renamed", "serverList": []}]}');
+    // Leaving the member out makes it absent again.
+    await page.click('#remove-server-groups');
+    await body('{"name": "web"}');
+    assert.ok(await page.isVisible('#add-server-groups'));
+  });
+});
+
 test('a problem inside a JSON value is shown at its path, and fixing it clears it', async () => {
   await withPage('?op=create-app&name=web', async (page) => {
     await opReady(page);
+    await page.click('#json-server-groups');
     await page.fill('#f-server-groups', '[{"serverList": [{"replicationJobTerminated": "yes"}]}]');
     await page.waitForSelector('#diag-server-groups li');
     assert.equal(
@@ -212,6 +278,7 @@ test('a problem inside a JSON value is shown at its path, and fixing it clears i
       await out(page, 'http-body'),
       '{"name": "web", "serverGroups": [{"serverList": [{"replicationJobTerminated": false}]}]}',
     );
+    await page.click('#json-tags');
     await page.fill('#f-tags', '[{"key": "k",\n "value": }]');
     await page.waitForSelector('#diag-tags li');
     assert.match(await page.textContent('#diag-tags li'), /^Error: \(line 2, column 11\) This is not JSON/);
@@ -239,6 +306,7 @@ test('the operation picker finds an operation by part of its name or what it doe
     await page.locator('#op-filter').press('Enter');
     await page.waitForFunction(() => document.title.endsWith('aws sms list-apps'));
     await opReady(page);
+    await page.click('#json-app-ids');
     await page.fill('#f-app-ids', '["app-1", "app-2"]');
     await page.waitForFunction(() => document.getElementById('out-cli').textContent.includes('--app-ids app-1 app-2'));
     assert.match(await page.textContent('.op-form'), /turns that off/);
@@ -293,7 +361,7 @@ test('each operation keeps its own draft: switching back restores it', async () 
     await page.click('#op-list a[href="?op=list-apps"]');
     await page.waitForFunction(() => document.title.endsWith('aws sms list-apps'));
     await opReady(page);
-    assert.equal(await page.inputValue('#f-app-ids'), '');
+    assert.ok(await page.isVisible('#add-app-ids'), 'not given');
     await page.fill('#f-max-results', '5');
     await page.waitForFunction(() => location.search.includes('max-results=5'));
     // Back to the first: its draft is restored, and the page says so.

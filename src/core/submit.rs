@@ -11,6 +11,7 @@ pub mod outcome;
 pub mod url;
 
 use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::params;
 use crate::core::render::http::{self, HttpRequest};
 use crate::core::request::Request;
 
@@ -45,6 +46,11 @@ pub enum Availability {
     /// No config, or a config without a proxy: sending is off, and that is normal.
     NotConfigured {
         /// Why, in a sentence (followed by [`HOW_TO_ENABLE`] in the UI).
+        reason: String,
+    },
+    /// The config names a proxy, but its `operations` do not include this page's operation.
+    NotAllowed {
+        /// Why, in a sentence.
         reason: String,
     },
     /// The config exists but cannot be used.
@@ -115,6 +121,13 @@ impl Availability {
             Availability::NotConfigured { reason } => {
                 Some(("off", format!("{reason} {HOW_TO_ENABLE}")))
             }
+            Availability::NotAllowed { reason } => Some((
+                "off",
+                format!(
+                    "{reason} The deployer lists the operations this page may send in \
+                     config.json's \"operations\" (see docs/deploy.md)."
+                ),
+            )),
             Availability::Broken { problems } => {
                 let mut text = BROKEN.to_owned();
                 for problem in problems {
@@ -165,9 +178,19 @@ pub fn from_config(text: &str, page_url: &str) -> Availability {
         Ok(config) => config,
         Err(problems) => return Availability::Broken { problems },
     };
+    let operation = params::OPERATION.cli_name;
+    let allowed = config.allows(operation);
     let Some(proxy) = config.proxy else {
         return without_proxy();
     };
+    if !allowed {
+        let listed = config.operations.unwrap_or_default().join(", ");
+        return Availability::NotAllowed {
+            reason: format!(
+                "Sending {operation} is off on this page: config.json allows only {listed}."
+            ),
+        };
+    }
     // Only the page's scheme, host and path matter for resolving the proxy's address; the
     // query holds the form (a share link), with characters a strict URL parser refuses.
     let page_url = page_url.split(['?', '#']).next().unwrap_or_default();
@@ -339,6 +362,26 @@ mod tests {
             Availability::Ready(t) => t,
             other => panic!("{config}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn an_operation_the_config_does_not_list_may_not_be_sent_and_the_section_says_why() {
+        let config = r#"{"proxy": {"url": "./aws/sms/"}, "operations": ["get-*", "list-*"]}"#;
+        let got = availability(Fetched::Text(config), PAGE);
+        let (state, text) = got.status_line().unwrap();
+        assert_eq!(state, "off");
+        assert!(
+            text.starts_with(
+                "Sending create-replication-job is off on this page: config.json allows only get-*, list-*."
+            ),
+            "{text}"
+        );
+        assert!(text.contains("\"operations\""), "{text}");
+        let allowed = r#"{"proxy": {"url": "./aws/sms/"}, "operations": ["create-*"]}"#;
+        assert_eq!(
+            ready(allowed, PAGE).url,
+            "https://tools.example.com/sms/aws/sms/"
+        );
     }
 
     fn problems(fetched: Fetched<'_>, page: &str) -> Vec<Diagnostic> {

@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 use web_sys::EventTarget;
 
 use crate::core::diagnostic::Diagnostic;
-use crate::core::submit::{self, Availability, HOW_TO_ENABLE, config};
+use crate::core::submit::{self, Availability, config};
 use crate::core::view;
 use crate::ui::Announcer;
 use crate::ui::diagnostics::diagnostic_item;
@@ -136,11 +136,14 @@ pub fn status(state: &'static str, text: String) -> impl IntoView {
 /// problems, each listed with its place. Shared with the send panel.
 pub fn availability_status(availability: Availability) -> impl IntoView {
     match availability {
-        Availability::NotConfigured { reason } => EitherOf3::A(view! {
-            <p class="submit-status" id="submit-status" data-state="off">
-                {reason} " " {HOW_TO_ENABLE}
-            </p>
-        }),
+        Availability::NotConfigured { .. } | Availability::NotAllowed { .. } => {
+            let (_, text) = availability.status_line().unwrap_or_default();
+            EitherOf3::A(view! {
+                <p class="submit-status" id="submit-status" data-state="off">
+                    {text}
+                </p>
+            })
+        }
         Availability::Broken { problems } => EitherOf3::B(broken(problems)),
         // The send panel shows a ready target itself.
         Availability::Ready(_) => EitherOf3::C(()),

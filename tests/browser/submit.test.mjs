@@ -217,6 +217,29 @@ test('a malformed config is reported with its place; the app still works', async
   assert.match(await page.textContent('#out-http-body'), /"serverId": "s-12345678"/);
 });
 
+test('config.json may list the operations the page may send: a blocked one says why, an allowed one sends', async (t) => {
+  await forget();
+  const blocked = await openApp({ proxy: { url: './aws/sms/' }, operations: ['get-*', 'list-*'] }, t);
+  await openPanel(blocked);
+  const status = blocked.locator('#submit-status[data-state="off"]');
+  await status.waitFor();
+  assert.match(
+    await status.textContent(),
+    /^Sending create-replication-job is off on this page: config\.json allows only get-\*, list-\*\. .*"operations"/,
+  );
+  assert.equal(await blocked.locator('#submit-send').count(), 0);
+  await fillValid(blocked);
+  assert.match(await blocked.textContent('#out-http-body'), /"serverId": "s-12345678"/);
+  assert.deepEqual(await received(), [], 'nothing was sent');
+
+  await setScript({ status: 200, body: '{"replicationJobId":"sms-job-0a1b2c3d4e5f60718"}' });
+  const allowed = await openApp({ proxy: { url: './aws/sms/' }, operations: ['create-*'] }, t);
+  await fillValid(allowed);
+  const seen = await sendAndWait(allowed);
+  assert.equal(seen.tone, 'success');
+  assert.equal((await received()).length, 1);
+});
+
 test('a config holding a secret is refused', async (t) => {
   const page = await openApp({ proxy: { url: './aws/sms/', secretAccessKey: 'x' } }, t);
   await openPanel(page);

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 /// A JSON object, its keys in the file's order.
 type Object = Map<String, Value>;
 
+use crate::core::catalog;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::params;
 
@@ -25,7 +26,7 @@ pub const TIMEOUT_RANGE: (u32, u32) = (1, 300);
 const PROXY_KEYS: &[&str] = &["url", "label", "timeoutSeconds"];
 
 /// The top-level keys.
-const TOP_KEYS: &[&str] = &["proxy"];
+const TOP_KEYS: &[&str] = &["proxy", "operations"];
 
 /// Parts of key names that suggest a secret (compared lower case, without `_`, `-` and spaces).
 const SECRET_KEY_PARTS: &[&str] = &[
@@ -46,6 +47,9 @@ const SECRET_KEY_PARTS: &[&str] = &[
 pub struct Config {
     /// The proxy, when the file has one.
     pub proxy: Option<Proxy>,
+    /// The operations the page may send, as glob patterns over CLI names (`get-*`); `None`
+    /// (the key absent or `null`) allows every operation.
+    pub operations: Option<Vec<String>>,
     /// Problems that do not stop the file from being used (e.g. unknown keys).
     pub warnings: Vec<Diagnostic>,
 }
@@ -95,11 +99,102 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             None
         }
     };
+    let operations = match top.get("operations") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(items)) => Some(read_operations(items, &mut errors, &mut warnings)),
+        Some(other) => {
+            errors.push(problem(
+                "operations",
+                format!(
+                    "must be a list of operation names or patterns such as [\"get-*\", \"list-*\"], not {}.",
+                    describe(other)
+                ),
+            ));
+            None
+        }
+    };
     if errors.is_empty() {
-        Ok(Config { proxy, warnings })
+        Ok(Config {
+            proxy,
+            operations,
+            warnings,
+        })
     } else {
         Err(errors)
     }
+}
+
+impl Config {
+    /// True when the page may send `operation` (a CLI name).
+    pub fn allows(&self, operation: &str) -> bool {
+        self.operations
+            .as_ref()
+            .is_none_or(|patterns| patterns.iter().any(|p| glob(p, operation)))
+    }
+}
+
+/// True when `name` matches `pattern`, where `*` stands for any run of characters.
+pub fn glob(pattern: &str, name: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = name.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        // No `*`: the whole name.
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+/// The `operations` list: each a CLI name or a pattern with `*`; one that matches no
+/// operation of the service is kept, with a warning (a typo would silently block sending).
+fn read_operations(
+    items: &[Value],
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut patterns = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let place = format!("operations[{i}]");
+        match item {
+            Value::String(p)
+                if !p.is_empty()
+                    && p.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'*'
+                    }) =>
+            {
+                if !catalog::ENTRIES.iter().any(|e| glob(p, e.cli_name)) {
+                    warnings.push(
+                        Diagnostic::general(
+                            Severity::Warning,
+                            format!(
+                                "\"{p}\" matches no operation of aws {}.",
+                                params::OPERATION.metadata.cli_name
+                            ),
+                        )
+                        .at(format!("{FILE_NAME}: {place}")),
+                    );
+                }
+                patterns.push(p.clone());
+            }
+            other => errors.push(problem(
+                &place,
+                format!(
+                    "must be an operation's CLI name, maybe with * (e.g. \"get-*\"), not {}.",
+                    describe(other)
+                ),
+            )),
+        }
+    }
+    patterns
 }
 
 fn read_proxy(
@@ -319,6 +414,38 @@ mod tests {
             found,
             "{text}: wanted {place:?} / {needle:?}, got {errors:#?}"
         );
+    }
+
+    #[test]
+    fn operations_are_names_or_glob_patterns_and_absent_allows_all() {
+        assert!(glob("get-*", "get-app"));
+        assert!(glob("*-app", "create-app") && !glob("*-app", "create-app-x"));
+        assert!(
+            glob("*", "list-apps") && glob("get-*-configuration", "get-app-launch-configuration")
+        );
+        assert!(glob("list-apps", "list-apps") && !glob("list-apps", "list-apps-x"));
+        assert!(!glob("get-*", "put-app-launch-configuration"));
+        let all = ok(r#"{"proxy": {"url": "./p/"}}"#);
+        assert!(all.allows("create-replication-job") && all.allows("delete-app"));
+        let some = ok(r#"{"proxy": {"url": "./p/"}, "operations": ["get-*", "list-*"]}"#);
+        assert!(some.allows("get-app") && some.allows("list-apps"));
+        assert!(!some.allows("create-replication-job"));
+        assert!(some.warnings.is_empty());
+        assert!(ok(r#"{"operations": null}"#).allows("delete-app"));
+        // A pattern that matches nothing is kept, with a warning at its place.
+        let typo = ok(r#"{"operations": ["lsit-*"]}"#);
+        assert_eq!(
+            typo.warnings[0].location.as_deref(),
+            Some("config.json: operations[0]")
+        );
+        assert!(!typo.allows("list-apps"));
+        refused(r#"{"operations": "get-*"}"#, "operations", "must be a list");
+        refused(
+            r#"{"operations": ["Get App"]}"#,
+            "operations[0]",
+            "CLI name",
+        );
+        refused(r#"{"operations": [""]}"#, "operations[0]", "CLI name");
     }
 
     #[test]

@@ -161,6 +161,13 @@ pub fn summary_problems(diagnostics: &[Diagnostic], needed: &[&'static str]) -> 
 /// warnings there are, and how many values are still needed; when values are all that is
 /// missing, it names them ("2 values still needed: Server ID, Seed replication time").
 pub fn summary_heading(listed: &[Diagnostic]) -> String {
+    summary_heading_of(listed, |flag| {
+        params::by_flag(flag).map_or("Form", |p| p.label)
+    })
+}
+
+/// [`summary_heading`] for any page: `label` names a parameter by its flag.
+pub fn summary_heading_of(listed: &[Diagnostic], label: impl Fn(&str) -> &'static str) -> String {
     let count = |severity| listed.iter().filter(|d| d.severity == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let needed: Vec<&str> = listed
@@ -183,10 +190,7 @@ pub fn summary_heading(listed: &[Diagnostic]) -> String {
             format!("{} values still needed", needed.len())
         };
         if parts.is_empty() {
-            let labels: Vec<&str> = needed
-                .iter()
-                .map(|f| params::by_flag(f).map_or(*f, |p| p.label))
-                .collect();
+            let labels: Vec<&str> = needed.iter().map(|f| label(f)).collect();
             return format!("{values}: {}", labels.join(", "));
         }
         parts.push(values);

@@ -310,6 +310,7 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
                 </div>
                 {link_problems}
                 <DocumentImport form touched operation />
+                <Summary form checked touched />
                 <form class="job-form op-form" novalidate on:submit=|ev| ev.prevent_default()>
                     <fieldset class="group">
                         <legend>
@@ -325,6 +326,96 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
                 <OperationOutputs checked status />
             </div>
         </main>
+    }
+}
+
+/// The summary above the form: every error and warning, each a link that moves the focus to
+/// the control it belongs to (inside a nested value too), then the values still needed;
+/// hidden when there is nothing to say.
+#[component]
+fn Summary(form: RwSignal<CallForm>, checked: Checked, touched: Touched) -> impl IntoView {
+    let listed = Memo::new(move |_| {
+        let operation = form.with(|f| f.operation);
+        let needed: Vec<&'static str> = operation
+            .members()
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| m.required && !touched.get(*i) && !form.with(|f| f.is_given(*i)))
+            .map(|(_, m)| m.flag)
+            .collect();
+        checked.with(|(_, all)| crate::core::view::summary_problems(all, &needed))
+    });
+    let heading = move || listed.with(|l| crate::core::view::summary_heading_of(l, member_label));
+    let class = move || {
+        if listed.with(|l| diagnostic::has_errors(l)) {
+            "summary summary-errors"
+        } else {
+            "summary"
+        }
+    };
+    let items = move || listed.get().into_iter().map(summary_item).collect_view();
+    view! {
+        <div
+            class=class
+            id="error-summary"
+            role="region"
+            aria-labelledby="error-summary-title"
+            hidden=move || listed.with(Vec::is_empty)
+        >
+            <h2 id="error-summary-title">{heading}</h2>
+            <ul>{items}</ul>
+        </div>
+    }
+}
+
+/// What a summary item names: the place inside the value, else the member.
+fn member_label(flag: &str) -> &'static str {
+    params::SERVICE
+        .operations
+        .iter()
+        .flat_map(|op| op.members())
+        .find(|m| m.flag == flag)
+        .map_or("Form", |m| m.name)
+}
+
+/// A summary item: a link to the control of its place (the nested input, the member's group
+/// or box), then the problem.
+fn summary_item(d: Diagnostic) -> impl IntoView {
+    let class = format!("diag diag-{}", d.severity.as_str());
+    let flag = d.param;
+    let place = d
+        .location
+        .clone()
+        .or_else(|| flag.map(|f| member_label(f).to_owned()))
+        .unwrap_or_else(|| "Form".to_owned());
+    let target = flag.map(|f| structured::target_id(f, d.location.as_deref()));
+    let href = target.as_ref().map(|t| format!("#{}", t[0]));
+    let follow = move |ev: web_sys::MouseEvent| {
+        if let Some(candidates) = &target {
+            ev.prevent_default();
+            // The first of the candidates that the page shows now: the input at the place,
+            // its group, the member's box or fields.
+            if let Some(id) = candidates
+                .iter()
+                .find(|id| crate::ui::panel::host(id).is_some())
+            {
+                io::focus_control(id);
+            }
+        }
+    };
+    let message = if d.severity == Severity::Info {
+        "still needed.".to_owned()
+    } else {
+        d.message
+    };
+    view! {
+        <li class=class>
+            <a href=href on:click=follow>
+                {place}
+            </a>
+            ": "
+            {message}
+        </li>
     }
 }
 

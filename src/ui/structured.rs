@@ -223,6 +223,63 @@ fn control_id(flag: &str, at: &[Key]) -> String {
     out
 }
 
+/// Where a problem's link may move the focus, best first: the control at its place (`location`
+/// as the core spells it, e.g. `serverGroups[1].serverList[0].serverId`), the groups around it,
+/// then the member's own control (its JSON box) and its "Fields" switch.
+pub fn target_id(flag: &str, location: Option<&str>) -> Vec<String> {
+    let mut ids = Vec::new();
+    if let Some(location) = location {
+        // Everything after the member's name, as steps.
+        let rest = location.find(['.', '[']).map_or("", |at| &location[at..]);
+        let mut at = Vec::new();
+        let mut chars = rest;
+        while !chars.is_empty() {
+            if let Some(after) = chars.strip_prefix('.') {
+                let end = after.find(['.', '[']).unwrap_or(after.len());
+                at.push(Spelled::Name(after[..end].to_owned()));
+                chars = &after[end..];
+            } else if let Some(after) = chars.strip_prefix('[') {
+                let end = after.find(']').unwrap_or(after.len());
+                at.push(Spelled::Index(after[..end].parse().unwrap_or(0)));
+                chars = after.get(end + 1..).unwrap_or("");
+            } else {
+                break;
+            }
+        }
+        while !at.is_empty() {
+            let id = owned_id(flag, &at);
+            ids.push(id.clone());
+            ids.push(format!("{id}-group"));
+            at.pop();
+        }
+    }
+    ids.push(format!("f-{flag}"));
+    ids.push(format!("fields-{flag}"));
+    ids
+}
+
+/// A step of a spelled path, as read back from a problem's location.
+enum Spelled {
+    Name(String),
+    Index(usize),
+}
+
+fn owned_id(flag: &str, at: &[Spelled]) -> String {
+    let mut out = format!("f-{flag}");
+    for key in at {
+        match key {
+            Spelled::Name(name) => {
+                out.push('-');
+                out.push_str(&crate::core::model::kebab(name));
+            }
+            Spelled::Index(i) => {
+                let _ = write!(out, "--{i}");
+            }
+        }
+    }
+    out
+}
+
 /// A new value of a shape: `{}` for a structure, `[]` for a list, `""` for a string.
 fn empty(shape: &Shape) -> Json {
     match shape.kind {
@@ -318,8 +375,9 @@ fn slot(
                 _ => list(editor, member.shape, at.clone(), trail.clone(), member.name),
             };
             let id = format!("{}-remove", control_id(editor.member.flag, &at));
+            let group = format!("{}-group", control_id(editor.member.flag, &at));
             view! {
-                <fieldset class="nested">
+                <fieldset class="nested" id=group tabindex="-1">
                     <legend>{heading}</legend>
                     <button type="button" class="small" id=id on:click=remove>
                         "Remove " {member.name}
@@ -455,8 +513,9 @@ fn element(
         ShapeKind::List(_) => list(editor, item, at.clone(), title.clone(), "items"),
         _ => scalar(editor, None, item, at.clone(), title.clone(), false),
     };
+    let group = format!("{id}-group");
     view! {
-        <fieldset class="nested element">
+        <fieldset class="nested element" id=group tabindex="-1">
             <legend>{title}</legend>
             <div class="element-actions">
                 <button

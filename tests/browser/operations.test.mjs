@@ -260,6 +260,32 @@ test('structures and lists are edited as fields: add, fill, duplicate, reorder, 
   });
 });
 
+test('the summary lists every problem, and its link moves the focus to the nested control', async () => {
+  await withPage('?op=start-on-demand-replication-run', async (page) => {
+    await opReady(page);
+    assert.equal((await page.textContent('#error-summary h2')).trim(), '1 value still needed: replicationJobId');
+    assert.equal(await page.getAttribute('#error-summary', 'class'), 'summary');
+  });
+  const groups = encodeURIComponent('[{"name": "g", "serverList": [{"serverId": "s-1"}, {"serverId": 5}]}]');
+  await withPage(`?op=create-app&server-groups=${groups}`, async (page) => {
+    await opReady(page);
+    await page.waitForSelector('#error-summary li');
+    assert.equal(
+      await page.textContent('#error-summary li'),
+      'serverGroups[0].serverList[1].serverId: Expected a string, found a number.',
+    );
+    assert.equal(await page.getAttribute('#error-summary', 'class'), 'summary summary-errors');
+    await page.click('#error-summary li a');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-server-groups--0-server-list--1-server-id');
+    // The problem is also at the control itself.
+    assert.equal(await page.getAttribute('#f-server-groups--0-server-list--1-server-id', 'aria-invalid'), 'true');
+    // In the JSON box, the same link goes to the box.
+    await page.click('#json-server-groups');
+    await page.click('#error-summary li a');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-server-groups');
+  });
+});
+
 test('a problem inside a JSON value is shown at its path, and fixing it clears it', async () => {
   await withPage('?op=create-app&name=web', async (page) => {
     await opReady(page);

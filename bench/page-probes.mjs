@@ -55,6 +55,34 @@ export function seedTime() {
 
 export const READY_MESSAGE = 'bench: ready';
 
+/**
+ * Driver side: the nested form of issue 20's keystroke budget, `put-app-launch-configuration`
+ * with 3 server groups × 5 servers, opened by its address as a share link would. Each server
+ * has an id, a logical id and user data in S3 (`bucket`, key `k`); keystrokes go into the
+ * logical id of the last server of the last group. A bucket name of 3 to 63 characters is
+ * valid; `b` makes the form report one error per server.
+ */
+export function nestedForm(bucket) {
+  const groups = [0, 1, 2].map((g) => ({
+    serverGroupId: `sg-${g}`,
+    launchOrder: g + 1,
+    serverLaunchConfigurations: [0, 1, 2, 3, 4].map((k) => ({
+      server: { serverId: `s-${g}${k}345678` },
+      logicalId: `logical-${g}-${k}`,
+      userData: { s3Location: { bucket, key: 'k' } },
+    })),
+  }));
+  return {
+    path:
+      '/?op=put-app-launch-configuration&app-id=app-0123456789abcdef0' +
+      `&server-group-launch-configurations=${encodeURIComponent(JSON.stringify(groups))}`,
+    // The id the page gives that control (`nestedReady` names it too).
+    field: 'f-server-group-launch-configurations--2-server-launch-configurations--4-logical-id',
+    value: 'logical-2-4',
+    base: 'logical-2-4-',
+  };
+}
+
 /** Our page is usable when its first parameter control exists and the outputs are filled. */
 export function oursReady() {
   const out = document.getElementById('out-cli');
@@ -81,7 +109,41 @@ export function rjsfReady() {
 }
 
 /**
- * Keystroke latency, measured in the page. For each keystroke the description field gets a
+ * Ready probe of the switching figures: one condition for every page a switch passes through,
+ * chosen by the address. The main page (no `op`): as `oursReady`. The operation picker
+ * (`?op=`): its search box and its link to `get-app` exist. An operation (`?op=<name>`): the
+ * form is usable, that is the operation's member controls exist (`#f-app-id` for `get-app`;
+ * `#f-next-token` and `#f-max-results` for `list-apps`) and `#out-http-body` shows the body of
+ * the fresh form, `{}`. Another operation never becomes ready here, so a switch that lands on
+ * the wrong page times out instead of being counted.
+ */
+export function switchReady() {
+  const op = new URLSearchParams(location.search).get('op');
+  if (op === null) {
+    const out = document.getElementById('out-cli');
+    return document.querySelector(':is(input, textarea, select)[name=server-id]') !== null && out !== null && out.textContent.trim() !== '';
+  }
+  if (op === '') return document.getElementById('op-filter') !== null && document.querySelector('#op-list a[href="?op=get-app"]') !== null;
+  const members = { 'get-app': ['f-app-id'], 'list-apps': ['f-next-token', 'f-max-results'] }[op];
+  const body = document.getElementById('out-http-body');
+  return members !== undefined && members.every((id) => document.getElementById(id) !== null) && body !== null && body.textContent.trim() === '{}';
+}
+
+/**
+ * Ready probe of the nested keystroke figure: the `put-app-launch-configuration` page shows
+ * the nested value as fields (the last server's logical id, see `nestedForm`) and
+ * the HTTP body is written.
+ */
+export function nestedReady() {
+  const field = document.getElementById('f-server-group-launch-configurations--2-server-launch-configurations--4-logical-id');
+  const body = document.getElementById('out-http-body');
+  return field !== null && field.value !== '' && body !== null && body.textContent.includes('serverGroupLaunchConfigurations');
+}
+
+/**
+ * Keystroke latency, measured in the page. For each keystroke the control (the one named
+ * `field`, or the first that matches the CSS `selector`; looked up again before each
+ * keystroke, in case a view rebuilt it) gets a
  * new value (`base` + a unique marker); the clock starts just before its `input` event is
  * dispatched and stops at the first moment all output elements contain the marker, checked
  * synchronously after the dispatch, then after every DOM mutation in the outputs (a microtask
@@ -89,11 +151,11 @@ export function rjsfReady() {
  * frames and a task to settle, so each update starts from a quiet page. The first `warmup`
  * keystrokes are left out of the samples and returned apart.
  */
-export async function measureKeystrokes({ field, outputs, base, count, warmup }) {
-  const input = document.querySelector(`:is(input, textarea, select)[name="${field}"]`);
+export async function measureKeystrokes({ field, selector, outputs, base, count, warmup }) {
+  const query = selector ?? `:is(input, textarea, select)[name="${field}"]`;
   const outs = outputs.map((id) => document.getElementById(id));
-  if (!input || outs.some((o) => !o)) {
-    return { error: `missing ${!input ? `[name=${field}]` : outputs.filter((_, i) => !outs[i]).map((id) => `#${id}`).join(', ')}` };
+  if (!document.querySelector(query) || outs.some((o) => !o)) {
+    return { error: `missing ${!document.querySelector(query) ? query : outputs.filter((_, i) => !outs[i]).map((id) => `#${id}`).join(', ')}` };
   }
   const textOf = (el) => (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el.textContent);
   const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
@@ -144,13 +206,15 @@ export async function measureKeystrokes({ field, outputs, base, count, warmup })
   // The value goes in through the prototype's setter, as the browser's own typing does: React
   // keeps a copy of the value on each control, and a change made through the element's own
   // `value` property would update that copy too, so React would see no change at `input`.
-  const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set;
   const samples = [];
   const warm = [];
   let misses = 0;
   for (let i = 0; i < warmup + count; i++) {
     await settle();
     const marker = `K${i}Q`;
+    const input = document.querySelector(query);
+    if (!input) return { error: `${query} went away after ${i} keystrokes` };
+    const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set;
     setValue.call(input, base + marker);
     const event = new Event('input', { bubbles: true });
     const t0 = performance.now();
@@ -170,6 +234,50 @@ export async function measureKeystrokes({ field, outputs, base, count, warmup })
     misses,
     isolated: window.crossOriginIsolated,
     lengths: outs.map((o) => textOf(o).length),
+  };
+}
+
+/**
+ * Starts a switch the way a user does: follows a link, the one matching `selector` or, with
+ * `href`, a new one added to the page (as a link from elsewhere to `?op=get-app` would be).
+ * The click happens in a task of its own after this returns, so the driver's call is not cut
+ * off by the navigation; the moment just before it is kept in `sessionStorage` (as an epoch
+ * time, `performance.timeOrigin + performance.now()`), where the next page of this tab finds
+ * it. Returns a reason when there is nothing to click.
+ */
+export function followLink({ selector, href }) {
+  let link;
+  if (href !== undefined) {
+    link = document.createElement('a');
+    link.href = href;
+    document.body.append(link);
+  } else {
+    link = document.querySelector(selector);
+    if (!link) return `no ${selector}`;
+  }
+  setTimeout(() => {
+    sessionStorage.setItem('bench-switch-t0', String(performance.timeOrigin + performance.now()));
+    link.click();
+  }, 0);
+  return null;
+}
+
+/**
+ * What the page after a switch knows of it: the click's moment (from `followLink`), its own
+ * navigation start and ready time, when its HTML had arrived, and when its wasm (`wasm`, a
+ * file name) was asked for and had arrived (milliseconds since its navigation start).
+ */
+export function switchLanded(wasm) {
+  const file = performance.getEntriesByType('resource').find((e) => e.name.split('?')[0].endsWith(`/${wasm}`));
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    t0: Number(sessionStorage.getItem('bench-switch-t0')),
+    origin: performance.timeOrigin,
+    ready: window.__benchReady,
+    search: location.search,
+    htmlArrived: nav ? nav.responseEnd : NaN,
+    wasmAsked: file ? file.startTime : NaN,
+    wasmArrived: file ? file.responseEnd : NaN,
   };
 }
 

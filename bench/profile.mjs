@@ -3,14 +3,16 @@
 // description field, and prints the functions with the most self time. Build the wasm with
 // its name section kept (CARGO_PROFILE_RELEASE_STRIP=false, then wasm-bindgen) for Rust names.
 //
-// Usage: node profile.mjs DIST_DIR [--keys N] [--long] [--defer-writes]
+// Usage: node profile.mjs DIST_DIR [--keys N] [--long] [--defer-writes] [--nested [--errors]]
 // --defer-writes wraps history.replaceState and localStorage.setItem so they run 300 ms later,
 // to see what a keystroke costs once those writes are off its path.
+// --nested profiles the nested put-app-launch-configuration form of run.mjs instead of the main
+// page (its valid filling; with --errors, the one with an error per server).
 
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
-import { measureKeystrokes, readyHeard, readyScript, oursReady, seedTime, setControl } from './page-probes.mjs';
+import { measureKeystrokes, nestedForm, nestedReady, readyHeard, readyScript, oursReady, seedTime, setControl } from './page-probes.mjs';
 
 const args = process.argv.slice(2);
 const dist = args[0] && path.resolve(args[0]);
@@ -20,6 +22,7 @@ if (!dist) {
 }
 const keys = args.includes('--keys') ? Number(args[args.indexOf('--keys') + 1]) : 300;
 const long = args.includes('--long');
+const nested = args.includes('--nested') ? nestedForm(args.includes('--errors') ? 'b' : 'bench-user-data') : null;
 const DEFER_WRITES = `
   const replace = History.prototype.replaceState;
   let pendingUrl = null;
@@ -65,7 +68,7 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext();
-  await context.addInitScript({ content: readyScript(oursReady) });
+  await context.addInitScript({ content: readyScript(nested ? nestedReady : oursReady) });
   if (args.includes('--defer-writes')) await context.addInitScript({ content: DEFER_WRITES });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -73,21 +76,24 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
   const heard = readyHeard(page);
-  await page.goto(`${server.origin}/`, { waitUntil: 'commit' });
+  await page.goto(`${server.origin}${nested ? nested.path : '/'}`, { waitUntil: 'commit' });
   await heard;
   const ready = await page.evaluate(() => window.__benchReady);
   print(`first load (ready at ${ready.toFixed(1)} ms)`, (await cdp.send('Profiler.stop')).profile);
 
-  await page.evaluate(setControl, { name: 'server-id', value: 's-12345678' });
-  await page.evaluate(setControl, { name: 'seed-replication-time', value: seedTime().iso });
+  let how;
+  if (nested) {
+    // Every output that carries the values (all but the skeletons), as run.mjs measures it.
+    const outputs = await page.evaluate(() => [...document.querySelectorAll('pre[id^="out-"]:not([id^="out-skeleton-"])')].map((e) => e.id));
+    how = { selector: `#${nested.field}`, outputs, base: nested.base };
+  } else {
+    await page.evaluate(setControl, { name: 'server-id', value: 's-12345678' });
+    await page.evaluate(setControl, { name: 'seed-replication-time', value: seedTime().iso });
+    how = { field: 'description', outputs: ['out-cli', 'out-json', 'out-yaml', 'out-http-body'], base: long ? 'abcdefghij'.repeat(1000) : 'Nightly-copy-' };
+  }
   await cdp.send('Profiler.start');
-  const r = await page.evaluate(measureKeystrokes, {
-    field: 'description',
-    outputs: ['out-cli', 'out-json', 'out-yaml', 'out-http-body'],
-    base: long ? 'abcdefghij'.repeat(1000) : 'Nightly-copy-',
-    count: keys,
-    warmup: 5,
-  });
+  const r = await page.evaluate(measureKeystrokes, { ...how, count: keys, warmup: 5 });
+  if (r.error) throw new Error(r.error);
   const prof = (await cdp.send('Profiler.stop')).profile;
   const sorted = [...r.samples].sort((a, b) => a - b);
   print(`${keys} keystrokes (median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(3)} ms)`, prof);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The performance benchmark of issue 12: installs what is missing, builds the release dist/
-# and the react-jsonschema-form peer, then measures ours against both peers (Swagger UI and the
-# RJSF page, showing the same operation) in one headless Chromium and prints the table. Exit
-# status: 0 all budgets met, 1 a budget missed, 2 the run itself failed. Arguments go to
-# bench/run.mjs (--loads N, --keys N).
+# The performance benchmark of issues 12 and 20: installs what is missing, builds the release
+# dist/ and the react-jsonschema-form peer, then measures ours against both peers (Swagger UI and
+# the RJSF page, showing the same operation) in one headless Chromium, and ours alone switching
+# operation and typing into a nested form, and prints the table. Exit status: 0 all budgets
+# met, 1 a budget missed, 2 the run itself failed. Arguments go to bench/run.mjs (--loads N,
+# --keys N, --switch-cache HEADER).
 # Set BENCH_SKIP_BUILD=1 to measure the dist/ already there (for trying release settings).
 set -euo pipefail
 cd "$(dirname "$0")/.."

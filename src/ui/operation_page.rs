@@ -242,15 +242,30 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
     let checked: Checked = Memo::new(move |_| form.with(CallForm::check));
     // I/O: the address bar follows the form, so it is the share link; the draft of this
     // operation is kept in this browser (an empty form keeps none).
+    // Both are written once typing pauses (as on the main page): rewriting a long address on
+    // every keystroke costs milliseconds. Leaving the page writes at once.
     let key = draft_key(operation.cli_name);
-    Effect::new(move |_| {
-        let query = form.with(CallForm::to_query);
+    let write = move || {
+        let query = form.with_untracked(CallForm::to_query);
         io::replace_query(&query);
-        if form.with(CallForm::is_empty) {
+        if form.with_untracked(CallForm::is_empty) {
             io::forget(&key);
         } else {
             io::save(&key, &query);
         }
+    };
+    let changes = StoredValue::new(0_u64);
+    io::on_page_hidden(write.clone());
+    Effect::new(move |_| {
+        form.track();
+        let this = changes.get_value() + 1;
+        changes.set_value(this);
+        let write = write.clone();
+        io::after(crate::ui::persist::IDLE, move || {
+            if changes.get_value() == this {
+                write();
+            }
+        });
     });
     let link_problems = (!problems.is_empty()).then(|| {
         view! {

@@ -484,9 +484,26 @@ fn MemberField(
         }
         _ => None,
     };
+    // A structure or list edited as fields shows each problem inside it at its control, so the
+    // member's own list keeps only the rest; as JSON, the list has them all.
+    let as_json = RwSignal::new(false);
+    let shown = move || {
+        problems.with(|all| {
+            all.iter()
+                .filter(|d| {
+                    as_json.get()
+                        || !d
+                            .location
+                            .as_deref()
+                            .is_some_and(|at| at.starts_with(member.name))
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     let control = if is_complex(member) {
         EitherOf3::A(complex_control(
-            form, touched, index, member, problems, status, &id, &described, invalid,
+            form, touched, index, member, problems, status, &id, &described, invalid, as_json,
         ))
     } else if let Some(choices) = choices {
         let options = choices
@@ -567,7 +584,7 @@ fn MemberField(
                 }}
             </p>
             <ul class="diagnostics" id=diagnostics_id(flag)>
-                {move || problems.get().into_iter().map(diagnostic_item).collect_view()}
+                {move || shown().into_iter().map(diagnostic_item).collect_view()}
             </ul>
         </div>
     }
@@ -590,9 +607,9 @@ fn complex_control(
     id: &str,
     described: &str,
     invalid: impl Fn() -> &'static str + Copy + Send + Sync + 'static,
+    as_json: RwSignal<bool>,
 ) -> AnyView {
     let flag = member.flag;
-    let as_json = RwSignal::new(false);
     let doc: structured::Doc = Memo::new(move |_| {
         form.with(|f| {
             if f.is_given(index) {

@@ -6,7 +6,11 @@
 // operation, on that page too.
 const op = new URLSearchParams(location.search).get('op');
 if (op !== null && op !== document.documentElement.dataset.operation) {
-  await import(new URL('operation-page_loader.js', document.baseURI).href);
+  // Its glue and its wasm are fetched side by side (Trunk's operation-page_loader.js would
+  // import the glue, which would only then fetch the wasm).
+  const wasm = fetch(new URL('operation-page_bg.wasm', document.baseURI));
+  const glue = await import(new URL('operation-page.js', document.baseURI).href);
+  await glue.default({ module_or_path: wasm });
 } else {
   const tag = document.querySelector('script[data-js][data-wasm]');
   const glue = await import(new URL(tag.dataset.js, document.baseURI).href);

@@ -65,6 +65,13 @@ impl Touched {
     fn get(self, index: usize) -> bool {
         self.0.with(|t| t[index])
     }
+
+    /// True while the member at `index` is required, not given and untouched: asked for
+    /// calmly, without its error (tracked).
+    fn still_needed(self, form: RwSignal<CallForm>, index: usize) -> bool {
+        form.with(|f| f.operation.members()[index].required && !f.is_given(index))
+            && !self.get(index)
+    }
 }
 
 fn given(form: &CallForm) -> Vec<bool> {
@@ -355,7 +362,7 @@ fn Summary(form: RwSignal<CallForm>, checked: Checked, touched: Touched) -> impl
             .members()
             .iter()
             .enumerate()
-            .filter(|(i, m)| m.required && !touched.get(*i) && !form.with(|f| f.is_given(*i)))
+            .filter(|(i, _)| touched.still_needed(form, *i))
             .map(|(_, m)| m.flag)
             .collect();
         checked.with(|(_, all)| crate::core::view::summary_problems(all, &needed))
@@ -452,10 +459,7 @@ fn MemberField(
         touched.touch(index);
         form.update(|f| f.set(index, event_target_value(&ev)));
     };
-    // Required, not given and untouched: asked for calmly, without its error.
-    let needed = Memo::new(move |_| {
-        member.required && !touched.get(index) && !form.with(|f| f.is_given(index))
-    });
+    let needed = Memo::new(move |_| touched.still_needed(form, index));
     let problems = Memo::new(move |_| {
         if needed.get() {
             return Vec::new();

@@ -24,10 +24,11 @@ use crate::core::diagnostic::Diagnostic;
 use crate::core::model::{Member, Shape, ShapeKind};
 use crate::ui::diagnostics::diagnostic_item;
 
-/// One step from the member's value to a part of it.
+/// One step from the member's value to a part of it: a member by name (the model's, or one
+/// read back from a problem's location), or a list item.
 #[derive(Debug, Clone, PartialEq)]
-enum Key {
-    Field(&'static str),
+enum Key<N = &'static str> {
+    Field(N),
     Item(usize),
 }
 
@@ -207,13 +208,13 @@ fn crumb(trail: &str, step: &str) -> String {
 }
 
 /// The id of the control at a path (`f-server-groups--0-server-list--1-server-id`).
-fn control_id(flag: &str, at: &[Key]) -> String {
+fn control_id<N: AsRef<str>>(flag: &str, at: &[Key<N>]) -> String {
     let mut out = format!("f-{flag}");
     for key in at {
         match key {
             Key::Field(name) => {
                 out.push('-');
-                out.push_str(&crate::core::model::kebab(name));
+                out.push_str(&crate::core::model::kebab(name.as_ref()));
             }
             Key::Item(i) => {
                 let _ = write!(out, "--{i}");
@@ -236,18 +237,18 @@ pub fn target_id(flag: &str, location: Option<&str>) -> Vec<String> {
         while !chars.is_empty() {
             if let Some(after) = chars.strip_prefix('.') {
                 let end = after.find(['.', '[']).unwrap_or(after.len());
-                at.push(Spelled::Name(after[..end].to_owned()));
+                at.push(Key::Field(&after[..end]));
                 chars = &after[end..];
             } else if let Some(after) = chars.strip_prefix('[') {
                 let end = after.find(']').unwrap_or(after.len());
-                at.push(Spelled::Index(after[..end].parse().unwrap_or(0)));
+                at.push(Key::Item(after[..end].parse().unwrap_or(0)));
                 chars = after.get(end + 1..).unwrap_or("");
             } else {
                 break;
             }
         }
         while !at.is_empty() {
-            let id = owned_id(flag, &at);
+            let id = control_id(flag, &at);
             ids.push(id.clone());
             ids.push(format!("{id}-group"));
             at.pop();
@@ -256,28 +257,6 @@ pub fn target_id(flag: &str, location: Option<&str>) -> Vec<String> {
     ids.push(format!("f-{flag}"));
     ids.push(format!("fields-{flag}"));
     ids
-}
-
-/// A step of a spelled path, as read back from a problem's location.
-enum Spelled {
-    Name(String),
-    Index(usize),
-}
-
-fn owned_id(flag: &str, at: &[Spelled]) -> String {
-    let mut out = format!("f-{flag}");
-    for key in at {
-        match key {
-            Spelled::Name(name) => {
-                out.push('-');
-                out.push_str(&crate::core::model::kebab(name));
-            }
-            Spelled::Index(i) => {
-                let _ = write!(out, "--{i}");
-            }
-        }
-    }
-    out
 }
 
 /// A new value of a shape: `{}` for a structure, `[]` for a list, `""` for a string.

@@ -230,9 +230,10 @@ pub fn focus_control(id: &str) {
     }
 }
 
-/// Moves keyboard focus to an element, first opening any collapsed `<details>` around it.
+/// Moves keyboard focus to an element, first opening any collapsed `<details>` around it (and
+/// the element itself, when it is one).
 pub fn focus(element: &web_sys::HtmlElement) {
-    let mut ancestor = element.parent_element();
+    let mut ancestor = Some(web_sys::Element::clone(element));
     while let Some(a) = ancestor {
         if let Some(details) = a.dyn_ref::<web_sys::HtmlDetailsElement>() {
             details.set_open(true);

@@ -12,8 +12,11 @@
 //!
 //! The view of a group or a list is rebuilt only when its structure changes (a member added
 //! or removed, a list's length); typing into an input changes only that input's value, so the
-//! focus stays. Each group's heading says where it is (`Server groups › 2 › Server list › 1`),
-//! and each problem inside the value is shown at the control it belongs to.
+//! focus stays. Each group's heading says where it is (`Server group 2 › Server 1`), and each
+//! problem inside the value is shown at the control it belongs to. Every group is a
+//! `<details>`, open at first, so a deep value can be folded away; a folded group that holds a
+//! problem says so in its heading (the style sheet), and following a problem's link opens
+//! every group around its control ([`crate::ui::io::focus`]).
 
 use std::fmt::Write as _;
 
@@ -356,14 +359,14 @@ fn slot(
             let id = format!("{}-remove", control_id(editor.member.flag, &at));
             let group = format!("{}-group", control_id(editor.member.flag, &at));
             view! {
-                <fieldset class="nested" id=group tabindex="-1">
-                    <legend>{heading}</legend>
+                <details class="nested" id=group tabindex="-1" open>
+                    <summary>{heading}</summary>
                     <button type="button" class="small" id=id on:click=remove>
                         "Remove " {member.name}
                     </button>
                     {body}
                     <Problems editor at />
-                </fieldset>
+                </details>
             }
             .into_any()
         } else {
@@ -494,8 +497,8 @@ fn element(
     };
     let group = format!("{id}-group");
     view! {
-        <fieldset class="nested element" id=group tabindex="-1">
-            <legend>{title}</legend>
+        <details class="nested element" id=group tabindex="-1" open>
+            <summary>{title}</summary>
             <div class="element-actions">
                 <button
                     type="button"
@@ -534,7 +537,7 @@ fn element(
             </div>
             {body}
             <Problems editor at=at.clone() />
-        </fieldset>
+        </details>
     }
     .into_any()
 }

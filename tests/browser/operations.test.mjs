@@ -231,7 +231,7 @@ test('structures and lists are edited as fields: add, fill, duplicate, reorder, 
       '{"name": "group-2", "serverList": [{"serverId": "s-10"}, {"serverId": "s-11"}]}]}';
     await body(full);
     // The heading of a nested group says where it is.
-    assert.match(await page.textContent('fieldset.element fieldset.element legend'), /^Server group 1 › Server 1$/);
+    assert.match(await page.textContent('details.element details.element > summary'), /^Server group 1 › Server 1$/);
     // A boolean inside is a choice, typed as a boolean.
     await page.selectOption('#f-server-groups--1-server-list--1-replication-job-terminated', 'true');
     await body(full.replace('{"serverId": "s-11"}', '{"serverId": "s-11", "replicationJobTerminated": true}'));
@@ -275,8 +275,21 @@ test('the summary lists every problem, and its link moves the focus to the neste
       'serverGroups[0].serverList[1].serverId: Expected a string, found a number.',
     );
     assert.equal(await page.getAttribute('#error-summary', 'class'), 'summary summary-errors');
+    // Fold the groups around the problem: the outer one says it holds a problem.
+    await page.click('#f-server-groups--0-server-list--1-group > summary');
+    await page.click('#f-server-groups--0-group > summary');
+    assert.equal(await page.evaluate(() => document.getElementById('f-server-groups--0-group').open), false);
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.querySelector('#f-server-groups--0-group > summary'), '::after').content),
+      '" (has a problem)"',
+    );
+    // The summary's link opens every folded group around the control and moves the focus there.
     await page.click('#error-summary li a');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'f-server-groups--0-server-list--1-server-id');
+    assert.deepEqual(
+      await page.evaluate(() => ['f-server-groups--0-group', 'f-server-groups--0-server-list--1-group'].map((id) => document.getElementById(id).open)),
+      [true, true],
+    );
     // The problem is also at the control itself.
     assert.equal(await page.getAttribute('#f-server-groups--0-server-list--1-server-id', 'aria-invalid'), 'true');
     // In the JSON box, the same link goes to the box.

@@ -74,7 +74,7 @@ pub fn App() -> impl IntoView {
             </div>
             <div class="output-column">
                 <outputs::Outputs />
-                <submit::SendSection />
+                <submit::SendSection form=state.shared() say=Callback::new(move |m: String| announcer.say(m)) />
             </div>
         </main>
         <p class="status" role="status" aria-live="polite">

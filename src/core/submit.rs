@@ -10,13 +10,13 @@ pub mod config;
 pub mod outcome;
 pub mod url;
 
+use crate::core::call::Call;
 use crate::core::diagnostic::{Diagnostic, Severity};
-use crate::core::params;
 use crate::core::render::http::{self, HttpRequest};
 use crate::core::request::Request;
 
 pub use config::{Config, Proxy};
-pub use outcome::{Answer, Outcome, Tone, classify};
+pub use outcome::{Answer, Outcome, Subject, Tone, classify};
 pub use url::Url;
 
 /// The lead of the status when `config.json` cannot be used; its problems follow.
@@ -103,10 +103,11 @@ impl Target {
     }
 }
 
-/// Works out whether and where to send, from the fetched config and the page's address.
-pub fn availability(fetched: Fetched<'_>, page_url: &str) -> Availability {
+/// Works out whether and where to send `operation` (its CLI name), from the fetched config and
+/// the page's address.
+pub fn availability(fetched: Fetched<'_>, page_url: &str, operation: &str) -> Availability {
     match fetched {
-        Fetched::Text(text) => from_config(text, page_url),
+        Fetched::Text(text) => from_config(text, page_url, operation),
         Fetched::Status(status) => without_config(Some(status)),
         Fetched::Failed => without_config(None),
     }
@@ -172,13 +173,13 @@ pub fn without_config(status: Option<u16>) -> Availability {
     }
 }
 
-/// Whether and where to send, from the text of `config.json` and the page's address.
-pub fn from_config(text: &str, page_url: &str) -> Availability {
+/// Whether and where to send `operation` (its CLI name), from the text of `config.json` and
+/// the page's address.
+pub fn from_config(text: &str, page_url: &str, operation: &str) -> Availability {
     let config = match config::parse(text) {
         Ok(config) => config,
         Err(problems) => return Availability::Broken { problems },
     };
-    let operation = params::OPERATION.cli_name;
     let allowed = config.allows(operation);
     let Some(proxy) = config.proxy else {
         return without_proxy();
@@ -292,6 +293,8 @@ pub struct Submission {
     pub request: HttpRequest,
     /// Notes about parts of the form the proxy ignores.
     pub notes: Vec<Diagnostic>,
+    /// What is sent, for the words of its outcome.
+    pub subject: Subject,
 }
 
 impl Submission {
@@ -315,7 +318,24 @@ impl Submission {
             timeout_seconds: target.timeout_seconds,
             request: http::prepare(request),
             notes,
+            subject: Subject::Job,
         }
+    }
+
+    /// Prepares the request of a checked call of any operation for a target.
+    pub fn of_call(target: &Target, call: &Call) -> Self {
+        Self {
+            url: target.url.clone(),
+            timeout_seconds: target.timeout_seconds,
+            request: call.http_request(),
+            notes: Vec::new(),
+            subject: Subject::of(call.operation),
+        }
+    }
+
+    /// Classifies the answer to this request.
+    pub fn classify(&self, answer: &Answer) -> Outcome {
+        outcome::classify_in(answer, self.subject)
     }
 
     /// The method for the fetch.
@@ -354,11 +374,13 @@ impl Submission {
 mod tests {
     use super::*;
     use crate::core::diagnostic::has_errors;
+    use crate::core::params;
 
     const PAGE: &str = "https://tools.example.com/sms/";
+    const OP: &str = params::OPERATION.cli_name;
 
     fn ready(config: &str, page: &str) -> Target {
-        match availability(Fetched::Text(config), page) {
+        match availability(Fetched::Text(config), page, OP) {
             Availability::Ready(t) => t,
             other => panic!("{config}: {other:?}"),
         }
@@ -367,7 +389,7 @@ mod tests {
     #[test]
     fn an_operation_the_config_does_not_list_may_not_be_sent_and_the_section_says_why() {
         let config = r#"{"proxy": {"url": "./aws/sms/"}, "operations": ["get-*", "list-*"]}"#;
-        let got = availability(Fetched::Text(config), PAGE);
+        let got = availability(Fetched::Text(config), PAGE, OP);
         let (state, text) = got.status_line().unwrap();
         assert_eq!(state, "off");
         assert!(
@@ -382,10 +404,33 @@ mod tests {
             ready(allowed, PAGE).url,
             "https://tools.example.com/sms/aws/sms/"
         );
+        // The same file lets the page of a listed operation send.
+        assert!(matches!(
+            availability(Fetched::Text(config), PAGE, "get-servers"),
+            Availability::Ready(_)
+        ));
+    }
+
+    #[test]
+    fn a_call_of_any_operation_is_sent_as_its_http_tab_shows_it() {
+        let operation = params::SERVICE.operation("get-servers").unwrap();
+        let (call, problems) = Call::from_json(operation, r#"{"maxResults": 5}"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        let target = ready(r#"{"proxy": {"url": "./aws/sms/"}}"#, PAGE);
+        let s = Submission::of_call(&target, &call);
+        assert_eq!(s.body(), r#"{"maxResults": 5}"#);
+        assert_eq!(s.request, call.http_request());
+        assert!(
+            s.headers()
+                .any(|(name, value)| name == "X-Amz-Target" && value == call.target())
+        );
+        assert_eq!(s.subject, Subject::of(operation));
+        let answer = Answer::new(200, None, None, r#"{"serverList": []}"#);
+        assert!(matches!(s.classify(&answer), Outcome::Answered { .. }));
     }
 
     fn problems(fetched: Fetched<'_>, page: &str) -> Vec<Diagnostic> {
-        match availability(fetched, page) {
+        match availability(fetched, page, OP) {
             Availability::Broken { problems } => problems,
             other => panic!("{fetched:?}: {other:?}"),
         }
@@ -399,7 +444,7 @@ mod tests {
             Fetched::Text("{}"),
             Fetched::Text(r#"{"proxy":null}"#),
         ] {
-            let got = availability(fetched, PAGE);
+            let got = availability(fetched, PAGE, OP);
             assert!(
                 matches!(&got, Availability::NotConfigured { reason } if reason.starts_with("Sending is off")),
                 "{got:?}"
@@ -566,6 +611,7 @@ mod tests {
                 ],
                 body: "{}".into(),
             },
+            subject: Subject::Job,
             notes: Vec::new(),
         };
         let names: Vec<_> = s.headers().map(|(n, _)| n).collect();

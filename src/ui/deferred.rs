@@ -26,7 +26,7 @@ use crate::core::share;
 use crate::core::validate::{self, Context};
 use crate::core::view;
 use crate::ui::io::{self, BrowserZone};
-use crate::ui::panel::{self, FORM_EVENT, READY_EVENT, detail, emit, form_of, listen};
+use crate::ui::panel::{self, FORM_EVENT, Lazy, READY_EVENT, Stage, detail, emit, form_of, listen};
 use crate::ui::state::AppState;
 
 /// The id of the outputs' `<section>`, where the events between page and renderer travel.
@@ -38,32 +38,19 @@ pub const RENDERED_EVENT: &str = "sms-job-builder:rendered";
 /// The renderer's loader, which Trunk writes next to `index.html` (see `index.html`).
 const LOADER: &str = "deferred-outputs_loader.js";
 
-/// Where the renderer's code is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Stage {
-    /// Not asked for yet.
-    Waiting,
-    /// Loading, or loaded and not yet answered.
-    Loading,
-    /// It answered: the texts are there.
-    Ready,
-    /// It could not be loaded, for this reason.
-    Failed(String),
-}
-
-/// The page's side: whether the renderer is there, and the texts it sent last.
+/// The page's side: the renderer's loader, and the texts it sent last (none yet: `None`).
 #[derive(Clone, Copy)]
 pub struct Deferred {
-    stage: RwSignal<Stage>,
-    rendered: RwSignal<Vec<(Output, Rendered)>>,
+    lazy: Lazy,
+    rendered: RwSignal<Option<Vec<(Output, Rendered)>>>,
 }
 
 impl Deferred {
     /// Nothing loaded yet.
     pub fn new() -> Self {
         Self {
-            stage: RwSignal::new(Stage::Waiting),
-            rendered: RwSignal::new(Vec::new()),
+            lazy: Lazy::new(LOADER),
+            rendered: RwSignal::new(None),
         }
     }
 
@@ -74,51 +61,34 @@ impl Deferred {
             text: String::new(),
             notes: vec![Diagnostic::general(severity, message)],
         };
-        match self.stage.get() {
-            Stage::Ready => self.rendered.with(|all| {
+        let sent = self.rendered.with(|all| {
+            all.as_ref().map(|all| {
                 all.iter()
                     .find(|(o, _)| *o == output)
                     .map(|(_, r)| r.clone())
                     .unwrap_or_default()
-            }),
-            Stage::Waiting | Stage::Loading => {
-                pending(Severity::Info, view::output_loading(output))
+            })
+        });
+        match (sent, self.lazy.stage()) {
+            (Some(rendered), _) => rendered,
+            (None, Stage::Failed(why)) => {
+                pending(Severity::Error, view::output_failed(output, &why))
             }
-            Stage::Failed(why) => pending(Severity::Error, view::output_failed(output, &why)),
+            (None, _) => pending(Severity::Info, view::output_loading(output)),
         }
     }
 
     /// Loads the renderer, the first time only, and feeds it the form from then on. `host` is
     /// the outputs' section ([`HOST_ID`]); `owner` owns the effect that feeds it.
     pub fn load(self, app: AppState, host: &EventTarget, owner: Option<Owner>) {
-        if self.stage.with_untracked(|s| *s != Stage::Waiting) {
+        if self.lazy.is_asked() {
             return;
         }
-        self.stage.set(Stage::Loading);
-        let stage = self.stage;
         let rendered = self.rendered;
-        let fed = StoredValue::new(false);
-        let target = host.clone();
-        listen(host, READY_EVENT, move |_| {
-            if fed.get_value() {
-                return;
-            }
-            fed.set_value(true);
-            panel::feed(owner.as_ref(), app, target.clone());
-        });
         listen(host, RENDERED_EVENT, move |event| {
-            rendered.set(read(&detail(event)));
-            stage.set(Stage::Ready);
+            rendered.set(Some(read(&detail(event))));
         });
-        panel::load(
-            LOADER,
-            move || fed.get_value() || stage.with_untracked(|s| *s != Stage::Loading),
-            move |why| {
-                if stage.with_untracked(|s| *s == Stage::Loading) {
-                    stage.set(Stage::Failed(why));
-                }
-            },
-        );
+        self.lazy.load(host, app.shared(), owner);
     }
 }
 

@@ -16,7 +16,7 @@ use crate::core::share;
 use crate::core::view;
 use crate::ui::Announcer;
 use crate::ui::diagnostics::diagnostic_item;
-use crate::ui::panel::{self, IMPORT_EVENT, READY_EVENT, SAY_EVENT, STEP_EVENT, detail, listen};
+use crate::ui::panel::{IMPORT_EVENT, Lazy, SAY_EVENT, STEP_EVENT, Stage, detail, listen};
 use crate::ui::state::AppState;
 
 /// The id of the `<details>`, where the panel mounts its view and the events travel.
@@ -25,47 +25,26 @@ pub const IMPORT_ID: &str = "import";
 /// The import panel's loader, which Trunk writes next to `index.html` (see `index.html`).
 const LOADER: &str = "import-panel_loader.js";
 
-/// Where the panel's code is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Stage {
-    /// Not asked for yet.
-    Closed,
-    /// Loading.
-    Loading,
-    /// It could not be loaded, for this reason.
-    Failed(String),
-    /// The panel runs and shows its own view.
-    Handed,
-}
-
 /// The collapsible import panel. Its contents are loaded when it is first opened; once there
 /// they stay, so closing the panel loses nothing typed.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let app = AppState::get();
     let announcer = Announcer::get();
-    let stage = RwSignal::new(Stage::Closed);
+    let lazy = Lazy::new(LOADER);
     // The panel's step, as it last said.
     let step = RwSignal::new("idle".to_owned());
     let details = NodeRef::<html::Details>::new();
     let owner = Owner::current();
     // Listens for the panel on the `<details>`, then loads it.
     let open = move |_| {
-        if stage.with_untracked(|s| *s != Stage::Closed) {
+        if lazy.is_asked() {
             return;
         }
         let Some(details) = details.get_untracked() else {
             return;
         };
         let host: EventTarget = details.into();
-        let fed = host.clone();
-        let owner = owner.clone();
-        listen(&host, READY_EVENT, move |_| {
-            if stage.with_untracked(|s| *s != Stage::Handed) {
-                stage.set(Stage::Handed);
-                panel::feed(owner.as_ref(), app, fed.clone());
-            }
-        });
         listen(&host, IMPORT_EVENT, move |event| {
             if let Some(query) = detail(event).as_string() {
                 let (form, _, _) = share::decode(&query);
@@ -82,20 +61,10 @@ pub fn ImportPanel() -> impl IntoView {
                 step.set(name);
             }
         });
-        stage.set(Stage::Loading);
-        panel::load(
-            LOADER,
-            move || stage.with_untracked(|s| *s != Stage::Loading),
-            move |why| {
-                if stage.with_untracked(|s| *s == Stage::Loading) {
-                    step.set("failed".to_owned());
-                    stage.set(Stage::Failed(why));
-                }
-            },
-        );
+        lazy.load(&host, app.shared(), owner.clone());
     };
-    let status = move || match stage.get() {
-        Stage::Closed | Stage::Handed => EitherOf3::A(()),
+    let status = move || match lazy.stage() {
+        Stage::Idle | Stage::Ready => EitherOf3::A(()),
         Stage::Loading => EitherOf3::B(view! {
             <p class="import-loading" role="status">
                 "Loading the importer…"
@@ -107,11 +76,16 @@ pub fn ImportPanel() -> impl IntoView {
             </ul>
         }),
     };
+    // Until the panel says which step it is at, a failed load is the step to show.
+    let shown_step = move || match lazy.stage() {
+        Stage::Failed(_) => "failed".to_owned(),
+        _ => step.get(),
+    };
     view! {
         <details
             class="panel-box import"
             id=IMPORT_ID
-            data-step=move || step.get()
+            data-step=shown_step
             on:toggle=open
             node_ref=details
         >

@@ -25,6 +25,7 @@ use crate::ui::RetiredNotice;
 use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::io;
 use crate::ui::structured;
+use crate::ui::submit::SendSection;
 
 /// Mounts the page (the operation page's wasm).
 pub fn start() {
@@ -346,6 +347,15 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
             </div>
             <div class="output-column">
                 <OperationOutputs checked status />
+                <SendSection
+                    form=Signal::derive(move || {
+                        (
+                            form.with(CallForm::to_query),
+                            checked.with(|(_, problems)| diagnostic::has_errors(problems)),
+                        )
+                    })
+                    say=Callback::new(move |message: String| status.set(message))
+                />
             </div>
         </main>
     }

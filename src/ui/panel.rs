@@ -9,6 +9,10 @@
 //! change ([`FORM_EVENT`], see [`feed`]); the panel asks the page to announce things
 //! ([`SAY_EVENT`]), and the import panel hands over an imported form ([`IMPORT_EVENT`]) and
 //! says which step it is at ([`STEP_EVENT`]).
+//!
+//! [`Lazy`] is the one loader of every such part (the import panel, the send panel and the
+//! renderers of the outputs that load on first show): idle → loading → ready (fed the form
+//! from then on), or failed with why.
 
 use std::time::Duration;
 
@@ -16,9 +20,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::EventTarget;
 
-use crate::core::share;
 use crate::ui::io;
-use crate::ui::state::AppState;
 
 /// Page → panel, with every change of the form: `detail` is `[share query, has errors]`.
 pub const FORM_EVENT: &str = "sms-job-builder:form";
@@ -35,9 +37,76 @@ pub const STEP_EVENT: &str = "sms-job-builder:import-step";
 /// within a second; this only catches code that never arrives.
 pub const START_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// Where the code of a part that loads on first use is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stage {
+    /// Not asked for yet.
+    Idle,
+    /// Asked for; it has not said it listens yet.
+    Loading,
+    /// It listens, and is fed the form.
+    Ready,
+    /// It could not be loaded, for this reason.
+    Failed(String),
+}
+
+/// The loader of one part: its stage, and the module script that brings its code.
+#[derive(Clone, Copy)]
+pub struct Lazy {
+    stage: RwSignal<Stage>,
+    loader: &'static str,
+}
+
+impl Lazy {
+    /// A part whose code Trunk's `loader` script (next to `index.html`) brings; not loaded yet.
+    pub fn new(loader: &'static str) -> Self {
+        Self {
+            stage: RwSignal::new(Stage::Idle),
+            loader,
+        }
+    }
+
+    /// The stage, tracked.
+    pub fn stage(self) -> Stage {
+        self.stage.get()
+    }
+
+    /// Whether it was asked for already.
+    pub fn is_asked(self) -> bool {
+        self.stage.with_untracked(|s| *s != Stage::Idle)
+    }
+
+    /// Loads the part, the first time only: once it says it listens on `host`, it is fed
+    /// `form` (the share query and whether it has errors) now and after every change, by an
+    /// effect that `owner` owns. Listeners for the part's other events go on `host` first.
+    pub fn load(self, host: &EventTarget, form: Signal<(String, bool)>, owner: Option<Owner>) {
+        if self.is_asked() {
+            return;
+        }
+        let stage = self.stage;
+        stage.set(Stage::Loading);
+        let fed = host.clone();
+        listen(host, READY_EVENT, move |_| {
+            if stage.with_untracked(|s| *s == Stage::Loading) {
+                stage.set(Stage::Ready);
+                feed(owner.as_ref(), form, fed.clone());
+            }
+        });
+        load(
+            self.loader,
+            move || stage.with_untracked(|s| *s != Stage::Loading),
+            move |why| {
+                if stage.with_untracked(|s| *s == Stage::Loading) {
+                    stage.set(Stage::Failed(why));
+                }
+            },
+        );
+    }
+}
+
 /// Loads a panel's code with a module script. `failed` hears why when the script cannot be
 /// fetched or the panel does not say it is ready in time (`started` tells).
-pub fn load(
+fn load(
     loader: &'static str,
     started: impl Fn() -> bool + 'static,
     failed: impl Fn(String) + Clone + 'static,
@@ -69,14 +138,12 @@ pub fn load(
 
 /// Sends the form to the panel in `host` now and after every change, for as long as the
 /// page lives (an I/O effect: the panel is another program).
-pub fn feed(owner: Option<&Owner>, app: AppState, host: EventTarget) {
+fn feed(owner: Option<&Owner>, form: Signal<(String, bool)>, host: EventTarget) {
     let start = move || {
         Effect::new(move |_| {
-            let query = app.with_form(|form| share::encode(form, app.options()));
-            let detail = js_sys::Array::of2(
-                &JsValue::from_str(&query),
-                &JsValue::from_bool(app.has_errors()),
-            );
+            let (query, has_errors) = form.get();
+            let detail =
+                js_sys::Array::of2(&JsValue::from_str(&query), &JsValue::from_bool(has_errors));
             emit(&host, FORM_EVENT, &detail);
         });
     };

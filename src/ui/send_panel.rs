@@ -12,6 +12,9 @@
 //! through confirm → sending → outcome, and does the browser calls (fetch with gloo-net, abort,
 //! the timer), which are kept together at the end of the file.
 //!
+//! The same panel serves the main page and the plain page of every other operation: a form
+//! whose query names an operation (`op=`) is a call of that operation.
+//!
 //! Sending is deliberately manual: one request at a time, never retried on its own, because a
 //! second create call can create a second job.
 
@@ -23,10 +26,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{EventTarget, RequestCache};
 
+use crate::core::call::form::{self, CallForm};
+use crate::core::diagnostic::has_errors;
+use crate::core::params;
 use crate::core::share;
-use crate::core::submit::outcome::{MAX_BODY_KEPT, SEND_AGAIN_WARNING};
+use crate::core::submit::outcome::MAX_BODY_KEPT;
 use crate::core::submit::{
-    self, Answer, Availability, Fetched, Outcome, Submission, Target, config,
+    self, Answer, Availability, Fetched, Outcome, Subject, Submission, Target, config,
 };
 use crate::core::validate::{self, Context};
 use crate::core::view;
@@ -75,6 +81,8 @@ struct Panel {
     availability: RwSignal<Option<Availability>>,
     phase: RwSignal<Phase>,
     target: Memo<Option<Target>>,
+    /// What the page's form is about, for the words of the warnings and the outcome.
+    subject: Memo<Subject>,
     /// The request exactly as the HTTP tab shows it, for the current form.
     submission: Memo<Option<Submission>>,
     in_flight: StoredValue<InFlight, LocalStorage>,
@@ -110,22 +118,17 @@ fn SendPanel(section: EventTarget) -> impl IntoView {
     let now = io::now();
     let submission = Memo::new(move |_| {
         let target = target.get()?;
-        let (form, _, _) = query.with(|q| share::decode(q));
-        let checked = validate::check(
-            &form,
-            &Context {
-                now,
-                local: &BrowserZone,
-            },
-        );
-        (!checked.has_errors()).then(|| Submission::new(&target, &checked.request))
+        query.with(|q| submission_of(q, &target, now))
     });
+    let subject =
+        Memo::new(move |_| query.with(|q| operation_of(q).map_or(Subject::Job, Subject::of)));
     let panel = Panel {
         section: StoredValue::new_local(section.clone()),
         has_errors,
         availability,
         phase: RwSignal::new(Phase::Idle),
         target,
+        subject,
         submission,
         in_flight: StoredValue::new_local(InFlight::default()),
     };
@@ -138,9 +141,12 @@ fn SendPanel(section: EventTarget) -> impl IntoView {
             Loaded::Status(status) => Fetched::Status(*status),
             Loaded::Failed => Fetched::Failed,
         };
-        panel
-            .availability
-            .set(Some(submit::availability(fetched, &io::href())));
+        let operation = query.with_untracked(|q| operation_of(q).unwrap_or(params::OPERATION));
+        panel.availability.set(Some(submit::availability(
+            fetched,
+            &io::href(),
+            operation.cli_name,
+        )));
         // The user asked to send: go straight to the confirmation when the form allows it.
         if panel.target.with_untracked(Option::is_some) && !panel.has_errors.get_untracked() {
             panel.start(false);
@@ -205,13 +211,16 @@ fn ready(panel: Panel, target: &Target) -> impl IntoView + use<> {
 /// can be sent at all; `again` when a request was already sent from this page.
 fn confirm(panel: Panel, again: bool) -> impl IntoView {
     let submission = panel.submission;
-    let warning = again.then(|| {
-        view! {
-            <p class="warning" id="submit-again-warning">
-                {SEND_AGAIN_WARNING}
-            </p>
-        }
-    });
+    let warning = again
+        .then(|| panel.subject.get_untracked().send_again_warning())
+        .flatten()
+        .map(|warning| {
+            view! {
+                <p class="warning" id="submit-again-warning">
+                    {warning.into_owned()}
+                </p>
+            }
+        });
     view! {
         <div
             class="submit-confirm"
@@ -269,7 +278,8 @@ fn outcome_view(panel: Panel, outcome: &Outcome) -> impl IntoView + use<> {
             </p>
         }
     });
-    let explanation = view::paragraphs(&outcome.explanation())
+    let subject = panel.subject.get_untracked();
+    let explanation = view::paragraphs(&outcome.explanation_in(subject))
         .into_iter()
         .map(|paragraph| {
             let lead = (!paragraph.lead.is_empty()).then(|| view! { <p>{paragraph.lead}</p> });
@@ -308,7 +318,9 @@ fn outcome_view(panel: Panel, outcome: &Outcome) -> impl IntoView + use<> {
                     "Send again…"
                 </button>
                 " "
-                <span class="submit-hint">{SEND_AGAIN_WARNING}</span>
+                <span class="submit-hint">
+                    {subject.send_again_warning().map(std::borrow::Cow::into_owned)}
+                </span>
             </p>
         </div>
     }
@@ -372,6 +384,30 @@ impl Panel {
             emit(&section, SAY_EVENT, &JsValue::from_str(message));
         });
     }
+}
+
+/// The operation a form's share query names (`op=`), if it names one of the service: the
+/// plain page's form. A query without one is the main page's.
+fn operation_of(query: &str) -> Option<&'static crate::core::model::Operation> {
+    form::requested_operation(query).and_then(|name| params::SERVICE.operation(&name))
+}
+
+/// The request the form describes for `target`, when the form has no errors.
+fn submission_of(query: &str, target: &Target, now: i64) -> Option<Submission> {
+    if operation_of(query).is_some() {
+        let (form, _) = CallForm::from_query(params::SERVICE, query);
+        let (call, problems) = form?.check();
+        return (!has_errors(&problems)).then(|| Submission::of_call(target, &call));
+    }
+    let (form, _, _) = share::decode(query);
+    let checked = validate::check(
+        &form,
+        &Context {
+            now,
+            local: &BrowserZone,
+        },
+    );
+    (!checked.has_errors()).then(|| Submission::new(target, &checked.request))
 }
 
 // ---- Browser calls --------------------------------------------------------------------------
@@ -443,7 +479,7 @@ async fn send_once(
     match (finished.abandoned, result) {
         (Some(Abandoned::TimedOut), _) => target.timed_out(),
         (Some(Abandoned::Cancelled), _) => Outcome::Cancelled,
-        (None, Ok(Some(answer))) => submit::classify(&answer),
+        (None, Ok(Some(answer))) => submission.classify(&answer),
         (None, Ok(None) | Err(())) => target.network_failure(),
     }
 }

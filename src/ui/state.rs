@@ -148,6 +148,16 @@ impl AppState {
         self.form.get()
     }
 
+    /// The form as the lazy parts are fed it: its share query and whether it has errors.
+    pub fn shared(self) -> Signal<(String, bool)> {
+        Signal::derive(move || {
+            (
+                self.with_form(|form| crate::core::share::encode(form, self.options())),
+                self.has_errors(),
+            )
+        })
+    }
+
     /// Reads the whole form, tracked, without copying it.
     pub fn with_form<T>(self, f: impl FnOnce(&Form) -> T) -> T {
         self.form.with(f)

@@ -20,11 +20,9 @@ use web_sys::EventTarget;
 use crate::core::diagnostic::Diagnostic;
 use crate::core::submit::{self, Availability, config};
 use crate::core::view;
-use crate::ui::Announcer;
 use crate::ui::diagnostics::diagnostic_item;
 use crate::ui::io;
-use crate::ui::panel::{self, READY_EVENT, SAY_EVENT, detail, listen};
-use crate::ui::state::AppState;
+use crate::ui::panel::{Lazy, SAY_EVENT, Stage, detail, listen};
 
 /// The id of the section, where the panel mounts its view and the events travel.
 pub const SECTION_ID: &str = "submit";
@@ -32,37 +30,37 @@ pub const SECTION_ID: &str = "submit";
 /// The send panel's loader, which Trunk writes next to `index.html` (see `index.html`).
 const LOADER: &str = "send-panel_loader.js";
 
-/// What the section shows while the page owns it.
+/// What the page found in `config.json` before the panel is asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Stage {
+enum Look {
     /// Looking at `config.json`.
     Looking,
     /// Sending is off: its state (`off` or `broken`) and why, in a paragraph.
     Off(&'static str, String),
     /// A proxy is named: the "Send…" button.
     Configured,
-    /// The panel's code is loading.
-    Loading,
-    /// The panel's code could not be loaded, for this reason.
-    Failed(String),
-    /// The panel runs and shows its own view in the section.
-    Handed,
 }
 
-/// The "Send" section. Looks at `config.json` once; the rest of the app never waits for it.
+/// The "Send" section, for the form `form` (its share query and whether it has errors, as the
+/// panel is fed it); `say` announces what the panel asks to. Looks at `config.json` once; the
+/// rest of the app never waits for it.
 #[component]
-pub fn SendSection() -> impl IntoView {
-    let app = AppState::get();
-    let announcer = Announcer::get();
-    let stage = RwSignal::new(Stage::Looking);
+pub fn SendSection(
+    /// The form: its share query and whether it has errors.
+    form: Signal<(String, bool)>,
+    /// Announces a message.
+    say: Callback<String>,
+) -> impl IntoView {
+    let look = RwSignal::new(Look::Looking);
+    let lazy = Lazy::new(LOADER);
     leptos::task::spawn_local(async move {
         let off = |availability: Availability| {
             let (kind, text) = availability.status_line().unwrap_or_default();
-            Stage::Off(kind, text)
+            Look::Off(kind, text)
         };
-        stage.set(match fetch_config().await {
+        look.set(match fetch_config().await {
             Some((200, text)) if names_no_proxy(&text) => off(submit::without_proxy()),
-            Some((200, _)) => Stage::Configured,
+            Some((200, _)) => Look::Configured,
             other => off(submit::without_config(other.map(|(status, _)| status))),
         });
     });
@@ -70,38 +68,34 @@ pub fn SendSection() -> impl IntoView {
     let owner = Owner::current();
     // The first "Send…": listen for the panel on the section, then load it.
     let send = move |_| {
-        if !stage.with_untracked(|s| matches!(s, Stage::Configured)) {
+        if !look.with_untracked(|l| matches!(l, Look::Configured)) || lazy.is_asked() {
             return;
         }
         let Some(section) = section.get_untracked() else {
             return;
         };
         let target: EventTarget = section.into();
-        let host = target.clone();
-        let owner = owner.clone();
-        listen(&target, READY_EVENT, move |_| {
-            if stage.with_untracked(|s| matches!(s, Stage::Handed)) {
-                return;
-            }
-            stage.set(Stage::Handed);
-            panel::feed(owner.as_ref(), app, host.clone());
-        });
         listen(&target, SAY_EVENT, move |event| {
             if let Some(message) = detail(event).as_string() {
-                announcer.say(message);
+                say.run(message);
             }
         });
-        load(stage);
+        lazy.load(&target, form, owner.clone());
     };
     // Every state but one is a sentence of the same shape (one view type instead of one per
     // state, which keeps the first load small).
-    let body = move || match stage.get() {
-        Stage::Looking => EitherOf3::A(status(
+    let body = move || match (lazy.stage(), look.get()) {
+        (Stage::Ready, _) => EitherOf3::C(()),
+        (Stage::Loading, _) => {
+            EitherOf3::A(status("loading", "Loading the send panel…".to_owned()))
+        }
+        (Stage::Failed(why), _) => EitherOf3::A(status("broken", view::send_panel_failed(&why))),
+        (Stage::Idle, Look::Looking) => EitherOf3::A(status(
             "loading",
             "Looking for a send configuration…".to_owned(),
         )),
-        Stage::Off(kind, text) => EitherOf3::A(status(kind, text)),
-        Stage::Configured => EitherOf3::B(view! {
+        (Stage::Idle, Look::Off(kind, text)) => EitherOf3::A(status(kind, text)),
+        (Stage::Idle, Look::Configured) => EitherOf3::B(view! {
             <p class="submit-status" id="submit-status" data-state="configured">
                 "This page can send the request through the signing proxy named in config.json. You confirm what is sent first."
             </p>
@@ -111,9 +105,6 @@ pub fn SendSection() -> impl IntoView {
                 </button>
             </p>
         }),
-        Stage::Loading => EitherOf3::A(status("loading", "Loading the send panel…".to_owned())),
-        Stage::Failed(why) => EitherOf3::A(status("broken", view::send_panel_failed(&why))),
-        Stage::Handed => EitherOf3::C(()),
     };
     view! {
         <section class="submit" id=SECTION_ID aria-labelledby="submit-title" node_ref=section>
@@ -157,21 +148,6 @@ fn broken(problems: Vec<Diagnostic>) -> impl IntoView {
             <ul class="diagnostics">{problems.into_iter().map(diagnostic_item).collect_view()}</ul>
         </div>
     }
-}
-
-/// Loads the send panel; it announces itself with [`READY_EVENT`]. A script that fails to
-/// load, or a panel that does not start in time, leaves a message in the section.
-fn load(stage: RwSignal<Stage>) {
-    stage.set(Stage::Loading);
-    panel::load(
-        LOADER,
-        move || !stage.with_untracked(|s| matches!(s, Stage::Loading)),
-        move |why| {
-            if stage.with_untracked(|s| matches!(s, Stage::Loading)) {
-                stage.set(Stage::Failed(why));
-            }
-        },
-    );
 }
 
 /// The HTTP status `config.json` is answered with and its text, or `None` when the fetch

@@ -91,7 +91,7 @@ function seedTime() {
   return t.toISOString().replace('.000Z', 'Z');
 }
 
-async function openApp(config, t) {
+async function openApp(config, t, query = '') {
   await setConfig(config);
   const page = await browser.newPage();
   const errors = [];
@@ -104,7 +104,7 @@ async function openApp(config, t) {
     await page.close();
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
   });
-  await page.goto(`${base}/`);
+  await page.goto(`${base}/${query}`);
   await page.waitForSelector('#submit-status, #submit-send');
   return page;
 }
@@ -238,6 +238,55 @@ test('config.json may list the operations the page may send: a blocked one says 
   const seen = await sendAndWait(allowed);
   assert.equal(seen.tone, 'success');
   assert.equal((await received()).length, 1);
+});
+
+test('any operation sends from its own page: a blocked one says why, an allowed one shows the answer', async (t) => {
+  await forget();
+  const config = { proxy: { url: './aws/sms/' }, operations: ['get-*'] };
+  const blocked = await openApp(config, t, '?op=create-app&name=web');
+  await openPanel(blocked);
+  const status = blocked.locator('#submit-status[data-state="off"]');
+  await status.waitFor();
+  assert.match(await status.textContent(), /^Sending create-app is off on this page: config\.json allows only get-\*\. /);
+  assert.equal(await blocked.locator('#submit-send').count(), 0);
+
+  await setScript({ status: 200, body: '{"serverList":[{"serverId":"s-1","serverType":"VIRTUAL_MACHINE"}],"nextToken":"t-2"}' });
+  const page = await openApp(config, t, '?op=get-servers&max-results=5');
+  await openPanel(page);
+  // The form has no errors, so the first "Send…" goes straight to the confirmation.
+  await page.waitForSelector('#submit-confirm:enabled');
+  const shownBody = await page.textContent('#out-http-body');
+  assert.equal(shownBody, '{"maxResults": 5}');
+  const preview = await page.textContent('#submit-preview');
+  assert.ok(preview.startsWith(`POST ${base}/aws/sms/\n`), preview);
+  assert.ok(preview.endsWith(shownBody), preview);
+  await page.click('#submit-confirm');
+  const seen = await outcome(page);
+  assert.equal(seen.tone, 'success');
+  assert.equal(seen.title, 'AWS answered (HTTP 200)');
+  assert.match(seen.text, /^AWS ran get-servers and answered/);
+  assert.match(seen.text, /"serverId": "s-1"/);
+  // Reading again is harmless: no warning beside "Send again".
+  assert.equal((await page.textContent('#submit-outcome .submit-hint')).trim(), '');
+  const got = await received();
+  assert.equal(got.length, 1);
+  assert.ok(got[0].body.equals(Buffer.from(shownBody, 'utf8')), 'same bytes as #out-http-body');
+  assert.equal(header(got[0], 'x-amz-target'), 'AWSServerMigrationService_V2016_10_24.GetServers');
+
+  // An operation that changes something warns before it is sent again, in its own words.
+  await forget();
+  await setScript({ status: 400, body: '{"__type":"AccessDeniedException","message":"no"}' });
+  const app = await openApp({ proxy: { url: './aws/sms/' } }, t, '?op=create-app&name=web');
+  await openPanel(app);
+  await app.waitForSelector('#submit-confirm:enabled');
+  await app.click('#submit-confirm');
+  const refused = await outcome(app);
+  assert.equal(refused.tone, 'failure');
+  assert.match(refused.text, /sms:CreateApp/);
+  assert.match(refused.text, /AWS did not run create-app\./);
+  assert.doesNotMatch(refused.text, /job/i);
+  await app.click('#submit-again');
+  assert.match(await app.textContent('#submit-again-warning'), /runs create-app a second time/);
 });
 
 test('a config holding a secret is refused', async (t) => {

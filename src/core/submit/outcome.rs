@@ -4,9 +4,16 @@
 //! into an [`Outcome`]. Failures where the browser saw no answer (network, CORS, timeout,
 //! cancel) are outcomes too, so the UI has one type to show. Nothing here ever suggests an
 //! automatic retry: a second create call can create a second job.
+//!
+//! The words depend on what was sent ([`Subject`]): `create-replication-job` has the
+//! overlay's (a job is created, or may be), any other operation is named from the model, and
+//! one that only reads can always be sent again.
+
+use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::core::model::Operation;
 use crate::core::params;
 
 /// The most body text kept from an answer; more is cut off (a real answer is a few hundred bytes).
@@ -17,6 +24,104 @@ pub const MAX_BODY_SHOWN: usize = 2_000;
 
 use crate::core::params::MAY_OR_MAY_NOT;
 pub use crate::core::params::SEND_AGAIN_WARNING;
+
+/// What was sent, for the words of its outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// The main page's operation, with the overlay's texts (its answer names the new job).
+    Job,
+    /// Any other operation of the model.
+    Call {
+        /// The CLI name.
+        name: &'static str,
+        /// The API name, as IAM spells the action.
+        action: &'static str,
+        /// The operation only reads (`Get…`, `List…`), so sending it again changes nothing.
+        reads_only: bool,
+    },
+}
+
+impl Subject {
+    /// The subject of sending `operation`.
+    pub fn of(operation: &'static Operation) -> Self {
+        if std::ptr::eq(operation, params::OPERATION) {
+            return Self::Job;
+        }
+        Self::Call {
+            name: operation.cli_name,
+            action: operation.name,
+            reads_only: ["Get", "List"]
+                .iter()
+                .any(|verb| operation.name.starts_with(verb)),
+        }
+    }
+
+    /// What an answer lost on the way means.
+    fn may_or_may_not(self) -> Cow<'static, str> {
+        match self {
+            Self::Job => Cow::Borrowed(MAY_OR_MAY_NOT),
+            Self::Call {
+                reads_only: true, ..
+            } => Cow::Borrowed(
+                "This operation only reads, so sending it again is safe once the cause is fixed.",
+            ),
+            Self::Call { name, .. } => Cow::Owned(format!(
+                "{name} may or may not have run: the request may have reached AWS before the \
+                 answer was lost. Check its effect before sending again; nothing is retried \
+                 automatically."
+            )),
+        }
+    }
+
+    /// What a refusal means: nothing happened.
+    fn nothing_done(self) -> Cow<'static, str> {
+        match self {
+            Self::Job => Cow::Borrowed("No job was created."),
+            Self::Call { name, .. } => Cow::Owned(format!("AWS did not run {name}.")),
+        }
+    }
+
+    /// The warning next to "Send again", when sending again can do harm.
+    pub fn send_again_warning(self) -> Option<Cow<'static, str>> {
+        match self {
+            Self::Job => Some(Cow::Borrowed(SEND_AGAIN_WARNING)),
+            Self::Call {
+                reads_only: true, ..
+            } => None,
+            Self::Call { name, .. } => Some(Cow::Owned(format!(
+                "Sending again runs {name} a second time. If the first request reached AWS, \
+                 check what it did first."
+            ))),
+        }
+    }
+
+    /// What an error type usually means for this subject, if it is a known one: the
+    /// overlay's meanings for the main page's operation; for any other, those of the signing
+    /// proxy and AWS's front door, and the IAM action it needs.
+    fn meaning(self, code: &str) -> Option<Cow<'static, str>> {
+        match self {
+            Self::Job => error_meaning(code).map(Cow::Borrowed),
+            Self::Call { action, .. } => match code {
+                "AccessDeniedException" | "UnauthorizedOperationException" => {
+                    Some(Cow::Owned(format!(
+                        "The credentials the proxy signs with are not allowed to call sms:{action}. \
+                         Add it to their IAM policy (see docs/deploy.md)."
+                    )))
+                }
+                _ => {
+                    let first_shared = params::ERROR_MEANINGS
+                        .iter()
+                        .position(|(name, _)| *name == "InternalError")
+                        .unwrap_or(0);
+                    params::ERROR_MEANINGS[first_shared..]
+                        .iter()
+                        .find(|(name, _)| *name == code)
+                        .map(|(_, meaning)| Cow::Borrowed(*meaning))
+                }
+            },
+        }
+    }
+}
 
 /// The answer the browser received.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +203,8 @@ pub enum Oddity {
     NotJson,
     /// The body looks like a web page.
     Html,
-    /// JSON, but without a `replicationJobId` string.
+    /// JSON, but not the answer the operation gives (for the main page's operation: without
+    /// a `replicationJobId` string; for any other: not a JSON object).
     NoJobId,
     /// Far larger than any answer of this operation.
     Oversized,
@@ -111,6 +217,13 @@ pub enum Outcome {
     Created {
         /// The new `replicationJobId`.
         job_id: String,
+    },
+    /// AWS ran an operation other than the main page's and answered.
+    Answered {
+        /// HTTP status.
+        status: u16,
+        /// The answer, laid out for reading when it is JSON.
+        excerpt: Excerpt,
     },
     /// AWS (or the signing step) refused with a typed error.
     AwsError {
@@ -180,6 +293,7 @@ impl Outcome {
     pub fn title(&self) -> String {
         match self {
             Outcome::Created { .. } => "Replication job created".to_owned(),
+            Outcome::Answered { status, .. } => format!("AWS answered (HTTP {status})"),
             Outcome::AwsError { code, status, .. } => {
                 format!("AWS refused: {code} (HTTP {status})")
             }
@@ -200,18 +314,24 @@ impl Outcome {
     /// Everything shown under the heading, as plain text: [`Outcome::explanation`], then the
     /// start of the body when there is one.
     pub fn text(&self) -> String {
+        self.text_in(Subject::Job)
+    }
+
+    /// [`Outcome::text`] in the words of `subject`.
+    pub fn text_in(&self, subject: Subject) -> String {
+        let explanation = self.explanation_in(subject);
         match self.excerpt() {
-            Some(excerpt) => format!("{}\n\nIts body:\n{}", self.explanation(), excerpt.display()),
-            None => self.explanation(),
+            Some(excerpt) => format!("{explanation}\n\nIts body:\n{}", excerpt.display()),
+            None => explanation,
         }
     }
 
     /// The start of the answer's body, for outcomes that show it.
     pub fn excerpt(&self) -> Option<&Excerpt> {
         match self {
-            Outcome::HttpError { excerpt, .. } | Outcome::Unexpected { excerpt, .. } => {
-                Some(excerpt)
-            }
+            Outcome::HttpError { excerpt, .. }
+            | Outcome::Unexpected { excerpt, .. }
+            | Outcome::Answered { excerpt, .. } => Some(excerpt),
             _ => None,
         }
     }
@@ -219,7 +339,19 @@ impl Outcome {
     /// What happened, what it usually means and what to check: paragraphs separated by a blank
     /// line; lines starting with `• ` are items of a list.
     pub fn explanation(&self) -> String {
+        self.explanation_in(Subject::Job)
+    }
+
+    /// [`Outcome::explanation`] in the words of `subject`.
+    pub fn explanation_in(&self, subject: Subject) -> String {
+        let may_or_may_not = subject.may_or_may_not();
         match self {
+            Outcome::Answered { .. } => match subject {
+                Subject::Call { name, .. } => {
+                    format!("AWS ran {name} and answered; its answer is below.")
+                }
+                Subject::Job => "AWS answered; its answer is below.".to_owned(),
+            },
             Outcome::Created { job_id } => format!(
                 "AWS created the replication job {job_id}. Its first replication starts at the \
                  seed time. Do not send this request again: it would try to create a second job."
@@ -229,22 +361,28 @@ impl Outcome {
                     || "AWS gave no message.".to_owned(),
                     |m| format!("AWS says: {m}"),
                 );
-                let meaning = error_meaning(code).unwrap_or(
-                    "This error type is not one this operation documents; it probably comes \
-                     from the signing proxy or another layer in front of AWS. Check the proxy's \
-                     log.",
-                );
+                let meaning = subject.meaning(code).unwrap_or(Cow::Borrowed(match subject {
+                    Subject::Job => {
+                        "This error type is not one this operation documents; it probably comes \
+                         from the signing proxy or another layer in front of AWS. Check the \
+                         proxy's log."
+                    }
+                    Subject::Call { .. } => {
+                        "AWS's message says what to fix; if there is none, check the signing \
+                         proxy's log."
+                    }
+                }));
                 let after = if is_fault(code) {
-                    format!(" {MAY_OR_MAY_NOT}")
+                    format!(" {may_or_may_not}")
                 } else {
-                    " No job was created.".to_owned()
+                    format!(" {}", subject.nothing_done())
                 };
                 format!("{said}\n\n{meaning}{after}")
             }
             Outcome::HttpError { status, .. } => {
                 let hint = status_hint(*status);
                 let after = if *status >= 500 {
-                    format!(" {MAY_OR_MAY_NOT}")
+                    format!(" {may_or_may_not}")
                 } else {
                     String::new()
                 };
@@ -261,26 +399,33 @@ impl Outcome {
                         "The answer is not JSON, so it did not come from AWS unchanged. Check \
                          what answers at the proxy address."
                     }
-                    Oddity::NoJobId => {
+                    Oddity::NoJobId if subject == Subject::Job => {
                         "The answer is JSON but has no replicationJobId. Something other than \
                          AWS may have answered, or a layer in between changed it."
+                    }
+                    Oddity::NoJobId => {
+                        "The answer is JSON but not an object, as every answer of AWS is. \
+                         Something other than AWS may have answered, or a layer in between \
+                         changed it."
                     }
                     Oddity::Oversized => {
                         "The answer is far larger than this operation ever returns, so it was \
                          not read as a result. Something other than AWS probably answered."
                     }
                 };
-                format!("{what} {MAY_OR_MAY_NOT}")
+                format!("{what} {may_or_may_not}")
             }
-            Outcome::NetworkFailure { url, cross_origin } => network_diagnosis(url, *cross_origin),
+            Outcome::NetworkFailure { url, cross_origin } => {
+                network_diagnosis(url, *cross_origin, &may_or_may_not)
+            }
             Outcome::TimedOut { seconds } => format!(
                 "The proxy did not answer within {} (the timeoutSeconds of config.json), so \
-                 the browser stopped waiting. {MAY_OR_MAY_NOT}",
+                 the browser stopped waiting. {may_or_may_not}",
                 duration(*seconds)
             ),
             Outcome::Cancelled => format!(
                 "You stopped waiting for the answer. The request had already been sent. \
-                 {MAY_OR_MAY_NOT}"
+                 {may_or_may_not}"
             ),
         }
     }
@@ -288,7 +433,7 @@ impl Outcome {
     /// Whether the job exists, does not, or nobody knows.
     pub fn tone(&self) -> Tone {
         match self {
-            Outcome::Created { .. } => Tone::Success,
+            Outcome::Created { .. } | Outcome::Answered { .. } => Tone::Success,
             Outcome::AwsError { code, .. } if !is_fault(code) => Tone::Failure,
             Outcome::HttpError { status, .. } if *status < 500 => Tone::Failure,
             // Server faults, odd answers and no answer at all: the job may exist.
@@ -310,18 +455,44 @@ impl Outcome {
     }
 }
 
-/// Classifies an answer the browser received.
+/// Classifies an answer the browser received to the main page's operation.
 pub fn classify(answer: &Answer) -> Outcome {
+    classify_in(answer, Subject::Job)
+}
+
+/// Classifies an answer the browser received to a request about `subject`. The main page's
+/// operation succeeds when the answer names the new job; any other, when it is a JSON object
+/// (shown laid out), or a longer body than is kept that starts like one (shown as it came).
+pub fn classify_in(answer: &Answer, subject: Subject) -> Outcome {
     let parsed: Option<Value> = if answer.is_cut() {
         None
     } else {
         serde_json::from_str::<Value>(&answer.body).ok()
     };
     if (200..300).contains(&answer.status) {
+        let call = matches!(subject, Subject::Call { .. });
         let oddity = if answer.is_cut() {
+            if call && answer.body.trim_start().starts_with('{') {
+                return Outcome::Answered {
+                    status: answer.status,
+                    excerpt: answer.excerpt(),
+                };
+            }
             Oddity::Oversized
         } else {
             match &parsed {
+                Some(v @ Value::Object(_)) if call => {
+                    let laid_out =
+                        serde_json::to_string_pretty(v).unwrap_or_else(|_| answer.body.clone());
+                    return Outcome::Answered {
+                        status: answer.status,
+                        excerpt: Excerpt {
+                            text: cut(&laid_out, MAX_BODY_KEPT).to_owned(),
+                            total_bytes: laid_out.len(),
+                        },
+                    };
+                }
+                Some(_) if call => Oddity::NoJobId,
                 Some(v) => match v.get(params::RESPONSE_MEMBER) {
                     Some(Value::String(id)) if !id.is_empty() => {
                         return Outcome::Created { job_id: id.clone() };
@@ -470,10 +641,10 @@ fn status_hint(status: u16) -> &'static str {
     }
 }
 
-fn network_diagnosis(url: &str, cross_origin: bool) -> String {
+fn network_diagnosis(url: &str, cross_origin: bool, may_or_may_not: &str) -> String {
     let mut text = format!(
         "The browser could not complete the request to {url} and, for security, does not say \
-         why. {MAY_OR_MAY_NOT}\n\nFor the deployer, in order:\n\
+         why. {may_or_may_not}\n\nFor the deployer, in order:\n\
          • Is the proxy running and reachable from this browser (try the address with curl)?\n"
     );
     if cross_origin {
@@ -771,5 +942,157 @@ mod tests {
         assert_eq!(error_code("com.amazon.coral#Name"), "Name");
         assert_eq!(error_code("Name:http://x/y#z"), "Name");
         assert_eq!(error_code(" Name "), "Name");
+    }
+    fn subject(name: &str) -> Subject {
+        Subject::of(params::SERVICE.operation(name).unwrap())
+    }
+
+    #[test]
+    fn the_subject_follows_the_operation() {
+        assert_eq!(Subject::of(params::OPERATION), Subject::Job);
+        assert!(matches!(
+            subject("get-servers"),
+            Subject::Call {
+                reads_only: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            subject("list-apps"),
+            Subject::Call {
+                reads_only: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            subject("create-app"),
+            Subject::Call {
+                reads_only: false,
+                name: "create-app",
+                action: "CreateApp"
+            }
+        ));
+        assert_eq!(
+            Subject::Job.send_again_warning().as_deref(),
+            Some(SEND_AGAIN_WARNING)
+        );
+        assert_eq!(subject("get-servers").send_again_warning(), None);
+        assert!(
+            subject("create-app")
+                .send_again_warning()
+                .unwrap()
+                .contains("runs create-app a second time")
+        );
+    }
+
+    #[test]
+    fn another_operation_succeeds_with_any_json_object_shown_laid_out() {
+        let servers = subject("get-servers");
+        let o = classify_in(
+            &answer(200, r#"{"serverList":[{"serverId":"s-1"}]}"#),
+            servers,
+        );
+        assert_eq!(o.tone(), Tone::Success);
+        assert_eq!(o.title(), "AWS answered (HTTP 200)");
+        let text = o.text_in(servers);
+        assert!(
+            text.starts_with("AWS ran get-servers and answered"),
+            "{text}"
+        );
+        assert!(
+            text.contains("{\n  \"serverList\": [\n    {\n      \"serverId\": \"s-1\""),
+            "{text}"
+        );
+        // The main page's operation still needs its job id.
+        assert!(matches!(
+            classify(&answer(200, r#"{"serverList":[]}"#)),
+            Outcome::Unexpected {
+                oddity: Oddity::NoJobId,
+                ..
+            }
+        ));
+        let odd = |body: &str| classify_in(&answer(200, body), servers);
+        assert!(matches!(
+            odd("[1]"),
+            Outcome::Unexpected {
+                oddity: Oddity::NoJobId,
+                ..
+            }
+        ));
+        assert!(matches!(
+            odd("<!DOCTYPE html><p>"),
+            Outcome::Unexpected {
+                oddity: Oddity::Html,
+                ..
+            }
+        ));
+        assert!(matches!(
+            odd("OK"),
+            Outcome::Unexpected {
+                oddity: Oddity::NotJson,
+                ..
+            }
+        ));
+        // A long list answer is cut, not refused.
+        let long = format!(
+            r#"{{"serverList":[{}]}}"#,
+            r#"{"serverId":"s-1"},"#.repeat(9_000)
+        );
+        let o = odd(&long);
+        assert!(matches!(o, Outcome::Answered { .. }), "{o:?}");
+        assert!(o.text_in(servers).contains("only the first"));
+    }
+
+    #[test]
+    fn another_operation_s_failures_name_it_and_never_a_job() {
+        let app = subject("create-app");
+        let denied = classify_in(&answer(400, r#"{"__type":"AccessDeniedException"}"#), app);
+        let text = denied.text_in(app);
+        assert!(text.contains("sms:CreateApp"), "{text}");
+        assert!(text.ends_with("AWS did not run create-app."), "{text}");
+        let signature = classify_in(
+            &answer(403, r#"{"__type":"InvalidSignatureException"}"#),
+            app,
+        );
+        assert!(signature.text_in(app).contains("--name sms"));
+        let own = classify_in(
+            &answer(
+                400,
+                r#"{"__type":"InvalidParameterException","message":"bad name"}"#,
+            ),
+            app,
+        );
+        assert!(
+            own.text_in(app)
+                .starts_with("AWS says: bad name\n\nAWS's message says what to fix")
+        );
+        let lost = [
+            Outcome::TimedOut { seconds: 7 },
+            Outcome::Cancelled,
+            Outcome::NetworkFailure {
+                url: "https://p.example/".into(),
+                cross_origin: false,
+            },
+            classify_in(&answer(500, r#"{"__type":"InternalError"}"#), app),
+            classify_in(&answer(502, ""), app),
+            classify_in(&answer(200, "OK"), app),
+            denied,
+        ];
+        for o in &lost {
+            for s in [app, subject("get-servers")] {
+                let text = o.text_in(s);
+                assert!(!text.to_lowercase().contains("job"), "{text}");
+            }
+        }
+        assert!(
+            lost[0]
+                .text_in(app)
+                .contains("create-app may or may not have run")
+        );
+        assert!(
+            lost[0]
+                .text_in(subject("get-servers"))
+                .contains("only reads, so sending it again is safe")
+        );
     }
 }

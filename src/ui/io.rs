@@ -110,6 +110,28 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Moves to another query string (without `?`) in place: a new history entry, no reload.
+pub fn push_query(query: &str) {
+    let Some(w) = window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    if let Ok(history) = w.history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
+    }
+}
+
+/// Calls `run` whenever the user moves through this page's history (back, forward), for as
+/// long as the page lives.
+pub fn on_history_move(run: impl Fn() + 'static) {
+    let _ = window_event_listener(ev::popstate, move |_| run());
+}
+
+/// Reloads the page at its current address.
+pub fn reload() {
+    if let Some(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Opens this page with another query string (without `?`; empty for the bare page).
 pub fn go(query: &str) {
     if let Some(w) = window() {

@@ -81,14 +81,24 @@ fn given(form: &CallForm) -> Vec<bool> {
         .collect()
 }
 
-/// The page: the frame, the operation list, then the operation's form and outputs (or why the
-/// address names no operation).
-#[component]
-fn OperationPage() -> impl IntoView {
+/// What the address opens: an operation's form with the link's problems, or nothing (`?op=`
+/// alone: only the list of operations).
+type Opened = Option<(CallForm, Vec<Diagnostic>)>;
+
+/// What the current operation's page writes to the address bar and its draft, called at once
+/// before a switch and when the page is hidden (else once typing pauses).
+type Flush = StoredValue<Option<Box<dyn Fn()>>, LocalStorage>;
+
+/// The form the send section is fed: the current operation page's, once there is one.
+type Shared = RwSignal<Option<Signal<(String, bool)>>>;
+
+/// Reads the address: the operation it names, filled from the link or, when the address
+/// names only the operation, from this browser's draft of it (each operation keeps its own;
+/// the main page's is its operation's). A link to an operation the service does not have
+/// opens the main page, which says so. `status` says when a draft was restored.
+fn open_address(status: RwSignal<String>) -> Opened {
     let mut query = io::query();
     let requested = form::requested_operation(&query).unwrap_or_default();
-    // An address that names only the operation opens that operation's draft, if this browser
-    // has one (each operation keeps its own; the main page's is its operation's).
     let only_operation = query
         .trim_start_matches('?')
         .split('&')
@@ -100,25 +110,74 @@ fn OperationPage() -> impl IntoView {
         query.clone_from(draft);
     }
     let (form, problems) = CallForm::from_query(params::SERVICE, &query);
-    let current = form.as_ref().map(|f| f.operation.cli_name);
-    let status = RwSignal::new(String::new());
-    let service = params::SERVICE.metadata.cli_name;
-    if form.is_some() && draft.is_some() {
-        status.set("Restored your draft of this operation from this browser.".to_owned());
-    }
+    status.set(if form.is_some() && draft.is_some() {
+        "Restored your draft of this operation from this browser.".to_owned()
+    } else {
+        String::new()
+    });
     if form.is_none() && !requested.is_empty() {
-        // A link to an operation the service does not have opens the default, which says so.
         io::go(&format!(
             "{}={}",
             form::UNKNOWN_OP_KEY,
             crate::core::share::escape(&requested)
         ));
     }
-    let body = match form {
-        Some(form) => Either::Left(view! { <Page form problems status /> }),
-        // `?op=` alone: the list of operations, nothing else.
-        None => Either::Right(view! { <main class="layout"></main> }),
+    form.map(|form| (form, problems))
+}
+
+/// The page: the frame, the operation list, then the operation's form and outputs (or only
+/// the list), and the send section. Moving to another operation happens in place: the
+/// address gets a new history entry and only the operation's part is built again; back and
+/// forward move between operations the same way.
+#[component]
+fn OperationPage() -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let opened = RwSignal::new(open_address(status));
+    let flush: Flush = StoredValue::new_local(None);
+    let write_now = move || {
+        flush.with_value(|write| {
+            if let Some(write) = write {
+                write();
+            }
+        });
     };
+    io::on_page_hidden(write_now);
+    let switch = Callback::new(move |query: String| {
+        write_now();
+        io::push_query(query.trim_start_matches('?'));
+        opened.set(open_address(status));
+    });
+    io::on_history_move(move || {
+        if form::requested_operation(&io::query()).is_some() {
+            opened.set(open_address(status));
+        } else {
+            // The main page is another program.
+            io::reload();
+        }
+    });
+    let shared: Shared = RwSignal::new(None);
+    let service = params::SERVICE.metadata.cli_name;
+    let body = move || {
+        let opened = opened.get();
+        let current = opened.as_ref().map(|(form, _)| form.operation.cli_name);
+        let page = if let Some((form, problems)) = opened {
+            Either::Left(view! { <Page form problems status flush shared /> })
+        } else {
+            io::set_title("SMS Job Builder — operations");
+            // `?op=` alone: the list of operations, nothing else.
+            Either::Right(view! { <main class="layout"></main> })
+        };
+        view! {
+            <OperationPicker current switch />
+            {page}
+        }
+    };
+    let form = Signal::derive(move || {
+        shared
+            .get()
+            .and_then(|form| form.try_get())
+            .unwrap_or_default()
+    });
     view! {
         <header class="top">
             <h1>"SMS Job Builder"</h1>
@@ -128,8 +187,10 @@ fn OperationPage() -> impl IntoView {
             </p>
         </header>
         <RetiredNotice />
-        <OperationPicker current />
         {body}
+        <div class="op-send" hidden=move || opened.with(Option::is_none)>
+            <SendSection form say=Callback::new(move |message: String| status.set(message)) />
+        </div>
         <p class="status" role="status" aria-live="polite">
             {move || status.get()}
         </p>
@@ -141,8 +202,16 @@ fn OperationPage() -> impl IntoView {
 /// and Enter opens the first match. Collapsed to one line while an operation is shown; open
 /// when none is.
 #[component]
-fn OperationPicker(current: Option<&'static str>) -> impl IntoView {
+fn OperationPicker(current: Option<&'static str>, switch: Callback<String>) -> impl IntoView {
     let typed = RwSignal::new(String::new());
+    // A switch in place rebuilds the list from the same elements: fold it as a new page would.
+    let details = NodeRef::<leptos::html::Details>::new();
+    let switch = Callback::new(move |href: String| {
+        if let Some(details) = details.get_untracked() {
+            details.set_open(false);
+        }
+        switch.run(href);
+    });
     let shown = Memo::new(move |_| typed.with(|t| catalog::filter(t).count()));
     let href = |name: &str| {
         // The main page is the full form of its operation.
@@ -193,7 +262,7 @@ fn OperationPicker(current: Option<&'static str>) -> impl IntoView {
         if ev.key() == "Enter" {
             ev.prevent_default();
             if let Some(entry) = typed.with(|t| catalog::filter(t).next()) {
-                io::go(href(entry.cli_name).trim_start_matches('?'));
+                go_to(&href(entry.cli_name), switch);
             }
         }
     };
@@ -205,7 +274,7 @@ fn OperationPicker(current: Option<&'static str>) -> impl IntoView {
     };
     view! {
         <nav class="op-picker top" aria-label="Operations">
-            <details open=current.is_none()>
+            <details open=current.is_none() node_ref=details>
                 <summary>
                     "Operation: "
                     {match current {
@@ -231,15 +300,52 @@ fn OperationPicker(current: Option<&'static str>) -> impl IntoView {
                 <p class="hint" id="op-count" aria-live="polite">
                     {count}
                 </p>
-                <div id="op-list">{sections}</div>
+                <div id="op-list" on:click=move |ev| follow(&ev, switch)>
+                    {sections}
+                </div>
             </details>
         </nav>
     }
 }
 
+/// Opens the list's link `href` (`?op=…` in place; the main page's, `?`, by loading it).
+fn go_to(href: &str, switch: Callback<String>) {
+    if href.trim_start_matches('?').is_empty() {
+        io::go("");
+    } else {
+        switch.run(href.to_owned());
+    }
+}
+
+/// A click in the list: a plain click on a link to another operation switches in place; a
+/// click with a modifier (a new tab, a new window) is left to the browser.
+fn follow(ev: &web_sys::MouseEvent, switch: Callback<String>) {
+    use wasm_bindgen::JsCast as _;
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten());
+    let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+        return;
+    };
+    if href.starts_with(&format!("?{}=", form::OP_KEY)) {
+        ev.prevent_default();
+        go_to(&href, switch);
+    }
+}
+
 /// One operation's form, import box and outputs.
 #[component]
-fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> impl IntoView {
+fn Page(
+    form: CallForm,
+    problems: Vec<Diagnostic>,
+    status: RwSignal<String>,
+    flush: Flush,
+    shared: Shared,
+) -> impl IntoView {
     let operation = form.operation;
     io::set_title(&format!(
         "SMS Job Builder — aws {} {}",
@@ -252,29 +358,39 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
     // operation is kept in this browser (an empty form keeps none).
     // Both are written once typing pauses (as on the main page): rewriting a long address on
     // every keystroke costs milliseconds. Leaving the page writes at once.
+    // After a switch this page is gone: its writes then do nothing.
     let key = draft_key(operation.cli_name);
     let write = move || {
-        let query = form.with_untracked(CallForm::to_query);
+        let Some((query, empty)) = form.try_with_untracked(|f| (f.to_query(), f.is_empty())) else {
+            return;
+        };
         io::replace_query(&query);
-        if form.with_untracked(CallForm::is_empty) {
+        if empty {
             io::forget(&key);
         } else {
             io::save(&key, &query);
         }
     };
     let changes = StoredValue::new(0_u64);
-    io::on_page_hidden(write.clone());
+    flush.set_value(Some(Box::new(write.clone())));
     Effect::new(move |_| {
         form.track();
         let this = changes.get_value() + 1;
         changes.set_value(this);
         let write = write.clone();
         io::after(crate::ui::persist::IDLE, move || {
-            if changes.get_value() == this {
+            if changes.try_get_value() == Some(this) {
                 write();
             }
         });
     });
+    // The send section reads it only once its panel runs.
+    shared.set(Some(Signal::derive(move || {
+        (
+            form.with(CallForm::to_query),
+            checked.with(|(_, problems)| diagnostic::has_errors(problems)),
+        )
+    })));
     let link_problems = (!problems.is_empty()).then(|| {
         view! {
             <ul class="diagnostics" id="link-problems">
@@ -347,15 +463,6 @@ fn Page(form: CallForm, problems: Vec<Diagnostic>, status: RwSignal<String>) -> 
             </div>
             <div class="output-column">
                 <OperationOutputs checked status />
-                <SendSection
-                    form=Signal::derive(move || {
-                        (
-                            form.with(CallForm::to_query),
-                            checked.with(|(_, problems)| diagnostic::has_errors(problems)),
-                        )
-                    })
-                    say=Callback::new(move |message: String| status.set(message))
-                />
             </div>
         </main>
     }

@@ -78,7 +78,6 @@ struct Panel {
     section: StoredValue<EventTarget, LocalStorage>,
     /// Whether the page's form has errors, as the page last said.
     has_errors: RwSignal<bool>,
-    availability: RwSignal<Option<Availability>>,
     phase: RwSignal<Phase>,
     target: Memo<Option<Target>>,
     /// What the page's form is about, for the words of the warnings and the outcome.
@@ -109,7 +108,21 @@ fn SendPanel(section: EventTarget) -> impl IntoView {
         query.set(form);
         has_errors.set(errors);
     });
-    let availability = RwSignal::new(None::<Availability>);
+    // The operation can change (the plain page moves between operations in place), and with
+    // it whether config.json lets it be sent.
+    let operation =
+        Memo::new(move |_| query.with(|q| operation_of(q).unwrap_or(params::OPERATION).cli_name));
+    let loaded = RwSignal::new(None::<Loaded>);
+    let availability = Memo::new(move |_| {
+        loaded.with(|loaded| {
+            let fetched = match loaded.as_ref()? {
+                Loaded::Text(text) => Fetched::Text(text),
+                Loaded::Status(status) => Fetched::Status(*status),
+                Loaded::Failed => Fetched::Failed,
+            };
+            Some(submit::availability(fetched, &io::href(), operation.get()))
+        })
+    });
     let target = Memo::new(move |_| match availability.get() {
         Some(Availability::Ready(target)) => Some(target),
         _ => None,
@@ -125,7 +138,6 @@ fn SendPanel(section: EventTarget) -> impl IntoView {
     let panel = Panel {
         section: StoredValue::new_local(section.clone()),
         has_errors,
-        availability,
         phase: RwSignal::new(Phase::Idle),
         target,
         subject,
@@ -134,19 +146,18 @@ fn SendPanel(section: EventTarget) -> impl IntoView {
     };
     // The page answers at once with the form, so the panel knows it before the config.
     emit(&section, READY_EVENT, &JsValue::UNDEFINED);
+    // Another operation starts afresh; an answer still on its way keeps its place.
+    Effect::new(move |previous: Option<&'static str>| {
+        let now = operation.get();
+        if previous.is_some_and(|p| p != now)
+            && !panel.phase.with_untracked(|p| matches!(p, Phase::Sending))
+        {
+            panel.phase.set(Phase::Idle);
+        }
+        now
+    });
     leptos::task::spawn_local(async move {
-        let fetched = fetch_config().await;
-        let fetched = match &fetched {
-            Loaded::Text(text) => Fetched::Text(text),
-            Loaded::Status(status) => Fetched::Status(*status),
-            Loaded::Failed => Fetched::Failed,
-        };
-        let operation = query.with_untracked(|q| operation_of(q).unwrap_or(params::OPERATION));
-        panel.availability.set(Some(submit::availability(
-            fetched,
-            &io::href(),
-            operation.cli_name,
-        )));
+        loaded.set(Some(fetch_config().await));
         // The user asked to send: go straight to the confirmation when the form allows it.
         if panel.target.with_untracked(Option::is_some) && !panel.has_errors.get_untracked() {
             panel.start(false);
@@ -413,6 +424,7 @@ fn submission_of(query: &str, target: &Target, now: i64) -> Option<Submission> {
 // ---- Browser calls --------------------------------------------------------------------------
 
 /// What fetching `config.json` gave, owned (the core's [`Fetched`] borrows the text).
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Loaded {
     Text(String),
     Status(u16),

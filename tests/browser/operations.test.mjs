@@ -396,6 +396,7 @@ test('each operation keeps its own draft: switching back restores it', async () 
     await page.fill('#f-app-id', 'app-0123456789abcdef0');
     await page.waitForFunction(() => location.search.includes('app-id=app-0123456789abcdef0'));
     // Another operation, through the picker: its own (empty) form.
+    await page.evaluate(() => { window.sameDocument = true; });
     await page.click('.op-picker summary');
     await page.click('#op-list a[href="?op=list-apps"]');
     await page.waitForFunction(() => document.title.endsWith('aws sms list-apps'));
@@ -411,6 +412,14 @@ test('each operation keeps its own draft: switching back restores it', async () 
     assert.equal(await page.inputValue('#f-app-id'), 'app-0123456789abcdef0');
     assert.match(await page.textContent('.status'), /Restored your draft/);
     assert.equal(await out(page, 'http-body'), '{"appId": "app-0123456789abcdef0"}');
+    // The switches happened in place; back and forward move between the operations the same way.
+    assert.equal(await page.evaluate(() => window.sameDocument === true), true, 'no page load');
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => document.title.endsWith('aws sms list-apps'));
+    await page.waitForFunction(() => document.getElementById('f-max-results')?.value === '5');
+    await page.evaluate(() => history.forward());
+    await page.waitForFunction(() => document.title.endsWith('aws sms get-app'));
+    await page.waitForFunction(() => document.getElementById('f-app-id')?.value === 'app-0123456789abcdef0');
     // Clearing the form forgets the draft.
     await page.click('#clear-form');
     await page.waitForFunction(() => document.getElementById('out-http-body').textContent === '{}');

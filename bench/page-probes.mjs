@@ -16,11 +16,14 @@
  * `eval`.
  */
 export function installReadyProbe(isReady) {
+  // After `__benchRearm(search)`, only a page at that address counts (a switch in place keeps
+  // the document, so the probe must wait for the new address and its form).
+  let want = null;
   const check = (by) => {
     if (window.__benchReady !== undefined) return true;
     let ok = false;
     try {
-      ok = Boolean(isReady());
+      ok = (want === null || location.search === want) && Boolean(isReady());
     } catch {
       ok = false;
     }
@@ -33,11 +36,19 @@ export function installReadyProbe(isReady) {
     return ok;
   };
   const observer = new MutationObserver(() => check('mutation'));
-  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  const watch = () => {
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    requestAnimationFrame(frame);
+  };
   const frame = () => {
     if (!check('frame')) requestAnimationFrame(frame);
   };
-  requestAnimationFrame(frame);
+  window.__benchRearm = (search) => {
+    want = search;
+    window.__benchReady = undefined;
+    watch();
+  };
+  watch();
 }
 
 /** What the ready probe writes to the console (the string literal in `installReadyProbe`). */

@@ -549,3 +549,145 @@ fn the_real_cli_reads_pasted_shorthand_as_we_do() {
         cases.len()
     ));
 }
+
+/// Pieces random shorthand is made of: keys, the grammar's marks, escapes, blanks and
+/// characters the grammar treats apart.
+const PIECES: &[&str] = &[
+    "k", "a", "b1", "x-y", "=", "=", ",", ",", "'", "\"", "\\", "\\,", "\\'", "\\\"", "[", "]",
+    "{", "}", " ", "\t", "\n", "é", "😀", "@", "k=", "a=", "k={", "a=[", "}", "]", ",k=",
+];
+
+/// A fixed-seed source of numbers (xorshift64*): enough to spread the pieces, and the same
+/// run every time.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let roll = self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33;
+        usize::try_from(roll).unwrap() % n
+    }
+
+    fn chars(&mut self, from: &str, most: usize) -> String {
+        let from: Vec<char> = from.chars().collect();
+        (0..self.below(most + 1))
+            .map(|_| from[self.below(from.len())])
+            .collect()
+    }
+
+    /// A value as shorthand writes it: bare, quoted (escaped), a list or a hash.
+    fn value(&mut self, depth: usize) -> String {
+        match self.below(if depth < 2 { 6 } else { 4 }) {
+            0 | 1 => self.chars("ab1-_. é\\$:/@=", 5),
+            2 => {
+                let inner = self.chars("ab ,=[]{}'\\\"😀\n", 6);
+                format!("\"{}\"", inner.replace('\\', "\\\\").replace('"', "\\\""))
+            }
+            3 => {
+                let inner = self.chars("ab ,=[]{}\"\\😀", 6);
+                format!("'{}'", inner.replace('\\', "\\\\").replace('\'', "\\'"))
+            }
+            4 => {
+                let items: Vec<String> =
+                    (0..self.below(3)).map(|_| self.value(depth + 1)).collect();
+                format!("[{}]", items.join(self.blank(",")))
+            }
+            _ => format!("{{{}}}", self.pairs(depth + 1)),
+        }
+    }
+
+    fn blank(&mut self, mark: &'static str) -> &'static str {
+        match (self.below(4), mark) {
+            (0, ",") => " , ",
+            (0, _) => " = ",
+            (_, ",") => ",",
+            _ => "=",
+        }
+    }
+
+    fn pairs(&mut self, depth: usize) -> String {
+        (0..=self.below(3))
+            .map(|i| {
+                let key = ["k", "a", "b-c", "x.y"][(i + self.below(2)) % 4];
+                format!("{key}{}{}", self.blank("="), self.value(depth))
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// Random texts that look like shorthand: half strung from the grammar's pieces, half
+/// written as shorthand is written (most of which read).
+fn random_texts(count: usize) -> Vec<String> {
+    let mut dice = Dice(0x5eed_1234_abcd_0042);
+    (0..count)
+        .map(|i| {
+            if i % 2 == 0 {
+                return dice.pairs(0);
+            }
+            let mut text = String::from(if dice.below(3) == 0 { "" } else { "k=" });
+            for _ in 0..=dice.below(14) {
+                text.push_str(PIECES[dice.below(PIECES.len())]);
+            }
+            text
+        })
+        .collect()
+}
+
+/// The grammar alone against the CLI's own parser: random texts built from the grammar's
+/// marks read into the same tree (keys in the same order), or stop at the same character.
+#[test]
+fn the_grammar_reads_random_text_as_the_cli_s_parser_does() {
+    use sms_job_builder::core::shorthand;
+    let texts = random_texts(6000);
+    let mut input = String::new();
+    for text in &texts {
+        input.push_str(&serde_json::Value::String(text.clone()).to_string());
+        input.push('\n');
+    }
+    let output = support::run_python("shorthand_batch.py", input.as_bytes());
+    let answers: Vec<serde_json::Value> = String::from_utf8(output)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(answers.len(), texts.len());
+    let (mut read, mut stopped) = (0, 0);
+    let mut wrong = Vec::new();
+    for (text, cli) in texts.iter().zip(&answers) {
+        let ours = shorthand::parse(text);
+        let same = match (&ours, cli.get("value"), cli.get("error")) {
+            (Ok(raw), Some(value), _) => {
+                read += 1;
+                // As text, so that the order of keys counts too.
+                serde_json::to_string(&raw.to_json()).ok() == serde_json::to_string(value).ok()
+            }
+            (Err(e), _, Some(at)) => {
+                stopped += 1;
+                at.as_u64() == u64::try_from(e.offset).ok()
+            }
+            _ => false,
+        };
+        if !same {
+            wrong.push(format!("{text:?}: CLI {cli}, ours {ours:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} differ:\n{}",
+        wrong.len(),
+        texts.len(),
+        wrong.join("\n")
+    );
+    assert!(
+        read >= 1500 && stopped >= 1500,
+        "{read} read, {stopped} stopped"
+    );
+    support::capture::report(&format!(
+        "shorthand grammar: {} random texts through the CLI's parser ({read} read to the same \
+         tree, {stopped} stopped at the same character)",
+        texts.len()
+    ));
+}

@@ -180,8 +180,9 @@ impl Parser {
     fn parameter(&mut self) -> Result<Vec<(String, Raw)>, Stop> {
         let mut pairs = vec![self.keyval()?];
         while !self.eof() {
+            // A repeated key is shown where the CLI shows it: just after the previous value.
+            let at = self.i + 1;
             self.expect(',', true)?;
-            let at = self.i;
             let (key, value) = self.keyval()?;
             if pairs.iter().any(|(k, _)| *k == key) {
                 return Err(Stop::Duplicate { key, at });

@@ -548,23 +548,23 @@ impl Parser {
 /// given, for the JSON reader to report at its path.
 pub fn typed(shape: &Shape, raw: &Raw, path: &Path, problems: &mut Vec<Problem>) -> Json {
     match (&shape.kind, raw) {
-        (ShapeKind::Structure(members), Raw::Hash(pairs)) => Json::Object(
-            pairs
+        (ShapeKind::Structure(members), Raw::Hash(pairs)) => {
+            let positions: Vec<usize> = pairs
                 .iter()
-                .map(|(key, value)| {
-                    let json = match members.iter().position(|m| m.name == key) {
-                        Some(i) => typed(
-                            members[i].shape,
-                            value,
-                            &path.then(Step::Member(i)),
-                            problems,
-                        ),
-                        None => value.to_json(),
-                    };
-                    (key.clone(), json)
-                })
-                .collect(),
-        ),
+                .filter_map(|(key, _)| members.iter().position(|m| m.name == key))
+                .collect();
+            if positions.windows(2).any(|w| w[0] > w[1]) {
+                problems.push(note(
+                    path,
+                    Severity::Info,
+                    "The members are given in another order than the model's: the CLI sends \
+                     them in the order given, this page writes them in the model's order (the \
+                     same request)."
+                        .to_owned(),
+                ));
+            }
+            structure(members, pairs, path, problems)
+        }
         (ShapeKind::Map(_, values), Raw::Hash(pairs)) => Json::Object(
             pairs
                 .iter()
@@ -637,6 +637,32 @@ pub fn typed(shape: &Shape, raw: &Raw, path: &Path, problems: &mut Vec<Problem>)
         }
         _ => raw.to_json(),
     }
+}
+
+/// A structure's members typed, unknown ones kept as given.
+fn structure(
+    members: &[crate::core::model::Member],
+    pairs: &[(String, Raw)],
+    path: &Path,
+    problems: &mut Vec<Problem>,
+) -> Json {
+    Json::Object(
+        pairs
+            .iter()
+            .map(|(key, value)| {
+                let json = match members.iter().position(|m| m.name == key) {
+                    Some(i) => typed(
+                        members[i].shape,
+                        value,
+                        &path.then(Step::Member(i)),
+                        problems,
+                    ),
+                    None => value.to_json(),
+                };
+                (key.clone(), json)
+            })
+            .collect(),
+    )
 }
 
 fn note(path: &Path, severity: Severity, message: String) -> Problem {
@@ -1134,12 +1160,13 @@ mod tests {
             json.to_string(),
             r#"{"serverReplicationConfigurations":[{"serverReplicationParameters":{"frequency":12,"numberOfRecentAmisToKeep":1000,"runOnce":true,"encrypted":false,"seedTime":"2026-11-25 10:00:00"}}]}"#
         );
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].severity, Severity::Info);
+        // The parameters are given out of the model's order, and `1_000` is read as 1000.
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.severity == Severity::Info));
         // One hash where the whole list is expected: wrapped, its inside left as given.
         let json = typed(shape, &raw, &Path::root(), &mut problems);
         assert!(json.to_string().contains(r#""runOnce":"TRUE""#), "{json}");
-        assert_eq!(problems[1].severity, Severity::Warning);
+        assert_eq!(problems[2].severity, Severity::Warning);
     }
 
     #[test]

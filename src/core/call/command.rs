@@ -709,6 +709,24 @@ mod tests {
     }
 
     #[test]
+    fn members_out_of_the_model_s_order_are_noted() {
+        // S2: the CLI keeps the order given; the page writes the model's.
+        let (body, notes) = imported(
+            "aws sms notify-app-validation-output --app-id app-0123456789abcdef0 --notification-context statusMessage=m,status=PENDING",
+        );
+        assert_eq!(
+            body,
+            r#"{"appId": "app-0123456789abcdef0", "notificationContext": {"status": "PENDING", "statusMessage": "m"}}"#
+        );
+        assert_eq!(
+            notes,
+            [
+                "info --notification-context (word 7 \"statusMessage=m,status=PENDING\"): notificationContext: The members are given in another order than the model's: the CLI sends them in the order given, this page writes them in the model's order (the same request)."
+            ]
+        );
+    }
+
+    #[test]
     fn shorthand_errors_name_the_option_the_element_and_the_character() {
         let (_, notes) = read("aws sms create-app --tags key=k1,value=v1 key=k2,value=a}b");
         assert_eq!(

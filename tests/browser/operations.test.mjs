@@ -141,7 +141,7 @@ test('a pasted command opens its operation with its values; a shorthand error is
     await page.fill('#import-text', 'aws sms create-app --name other --tags key=k,value=a}b');
     await page.click('#import-run');
     await page.waitForSelector('#import-problems li');
-    assert.match(await page.textContent('#import-problems'), /--tags.*element 1, character 14.*A `\}` inside a value ends the structure; quote the value/);
+    assert.match(await page.textContent('#import-problems'), /character 14\).*`--tags`, element 1: a `\}` inside a value ends the structure; quote the value/);
     // The form is kept until the user says otherwise.
     assert.equal(await page.inputValue('#f-name'), 'web');
     await page.click('#import-cancel');

@@ -396,15 +396,11 @@ impl Reader<'_> {
                 self.note_in(
                     index + i,
                     member,
-                    Some(i),
+                    &element(Some(i)),
                     None,
                     Severity::Error,
-                    format!(
-                        "The first value of --{} is shorthand, so the CLI reads every value as \
-                         shorthand, and this one is JSON: write them all as JSON or all as \
-                         shorthand.",
-                        member.flag
-                    ),
+                    "the first value is shorthand, so the CLI reads every value as shorthand, \
+                     and this one is JSON: write them all as JSON or all as shorthand.",
                 );
                 read = false;
                 continue;
@@ -443,14 +439,11 @@ impl Reader<'_> {
                 self.note_in(
                     index + i,
                     member,
-                    Some(i),
+                    &element(Some(i)),
                     None,
                     Severity::Error,
-                    format!(
-                        "The first value of --{} is JSON, so the CLI reads every value as JSON, \
-                         and this one is not: write them all as JSON or all as shorthand.",
-                        member.flag
-                    ),
+                    "the first value is JSON, so the CLI reads every value as JSON, and this \
+                     one is not: write them all as JSON or all as shorthand.",
                 );
                 read = false;
             }
@@ -459,12 +452,12 @@ impl Reader<'_> {
     }
 
     /// Reads one shorthand word for a value of shape `shape` at `path` inside the member (the
-    /// item `element` of a list given one word per item); notes each problem at its place.
+    /// item `item` of a list given one word per item); notes each problem at its place.
     fn shorthand(
         &mut self,
         index: usize,
         member: &'static Member,
-        element: Option<usize>,
+        item: Option<usize>,
         word: &str,
         shape: &'static crate::core::model::Shape,
         path: &Path,
@@ -474,10 +467,10 @@ impl Reader<'_> {
                 self.note_in(
                     index,
                     member,
-                    element,
+                    &element(item),
                     Some(e.offset),
                     Severity::Error,
-                    sentence(&e.message),
+                    &format!("{}.", e.message),
                 );
                 None
             }
@@ -489,10 +482,10 @@ impl Reader<'_> {
                     self.note_in(
                         index,
                         member,
-                        element,
+                        &format!(" at {place}"),
                         None,
                         problem.severity,
-                        format!("{place}: {}", problem.message),
+                        &problem.message,
                     );
                 }
                 Some(json)
@@ -500,16 +493,16 @@ impl Reader<'_> {
         }
     }
 
-    /// A note on a shorthand value: at its word, the element it is of a list given one word
-    /// per item, and the character in the word.
+    /// A note on a shorthand value, at its word and the character in the word; the sentence
+    /// starts with the option and `place` inside it (`--tags`, element 2: …).
     fn note_in(
         &mut self,
         index: usize,
         member: &'static Member,
-        element: Option<usize>,
+        place: &str,
         offset: Option<usize>,
         severity: Severity,
-        message: String,
+        message: &str,
     ) {
         let word = &self.words[index];
         // A value given as `--flag=value` is inside its option's word.
@@ -520,9 +513,6 @@ impl Reader<'_> {
             0
         };
         let mut at = self.at(index);
-        if let Some(element) = element {
-            let _ = write!(at, ", element {}", element + 1);
-        }
         if let Some(offset) = offset {
             let _ = write!(at, ", character {}", before + offset + 1);
         }
@@ -530,7 +520,7 @@ impl Reader<'_> {
             param: Some(member.flag),
             location: None,
             severity,
-            message,
+            message: format!("`--{}`{place}: {message}", member.flag),
         }
         .at(at);
         self.diagnostics.push(d);
@@ -574,12 +564,9 @@ fn member_text(shape: &'static crate::core::model::Shape, json: &Json) -> String
     }
 }
 
-/// A parser's sentence as a diagnostic's: a capital first letter and a full stop.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        format!("{}{}.", first.to_uppercase(), chars.as_str())
-    })
+/// Which item of a list given one word per item a note is about (`, element 2`), if any.
+fn element(item: Option<usize>) -> String {
+    item.map_or_else(String::new, |i| format!(", element {}", i + 1))
 }
 
 #[cfg(test)]
@@ -702,8 +689,8 @@ mod tests {
         assert_eq!(
             notes,
             [
-                "info --server-group-replication-configurations (word 7 \"serverReplicationConfigurations=[{serverReplicationParameters={frequency=012}}]\", element 1): serverGroupReplicationConfigurations[0].serverReplicationConfigurations[0].serverReplicationParameters.frequency: The CLI reads \"012\" as 12 (it reads whole numbers as Python's int() does).",
-                "warning --server-group-replication-configurations (word 8 \"serverReplicationConfigurations={server={serverId=s-1}}\", element 2): serverGroupReplicationConfigurations[1].serverReplicationConfigurations: One value where a list is expected: the CLI sends it as a list of one. Write `[…]` to say so.",
+                "info --server-group-replication-configurations (word 7 \"serverReplicationConfigurations=[{serverReplicationParameters={frequency=012}}]\"): `--server-group-replication-configurations` at serverGroupReplicationConfigurations[0].serverReplicationConfigurations[0].serverReplicationParameters.frequency: The CLI reads \"012\" as 12 (it reads whole numbers as Python's int() does).",
+                "warning --server-group-replication-configurations (word 8 \"serverReplicationConfigurations={server={serverId=s-1}}\"): `--server-group-replication-configurations` at serverGroupReplicationConfigurations[1].serverReplicationConfigurations: One value where a list is expected: the CLI sends it as a list of one. Write `[…]` to say so.",
             ]
         );
     }
@@ -721,7 +708,7 @@ mod tests {
         assert_eq!(
             notes,
             [
-                "info --notification-context (word 7 \"statusMessage=m,status=PENDING\"): notificationContext: The members are given in another order than the model's: the CLI sends them in the order given, this page writes them in the model's order (the same request)."
+                "info --notification-context (word 7 \"statusMessage=m,status=PENDING\"): `--notification-context` at notificationContext: The members are given in another order than the model's: the CLI sends them in the order given, this page writes them in the model's order (the same request)."
             ]
         );
     }
@@ -732,7 +719,7 @@ mod tests {
         assert_eq!(
             notes,
             [
-                "error --tags (word 6 \"key=k2,value=a}b\", element 2, character 15): A `}` inside a value ends the structure; quote the value."
+                "error --tags (word 6 \"key=k2,value=a}b\", character 15): `--tags`, element 2: a `}` inside a value ends the structure; quote the value."
             ]
         );
         // S6: a comma made a list where a string is expected.
@@ -742,31 +729,34 @@ mod tests {
         assert_eq!(
             notes,
             [
-                "error --notification-context (word 6 \"--notification-context=statusMessage=a,b\"): notificationContext.statusMessage: A comma made this a list of 2 values (\"a\", \"b\"), and the CLI refuses a list here: escape the comma as `\\,` or put the value in quotes."
+                "error --notification-context (word 6 \"--notification-context=statusMessage=a,b\"): `--notification-context` at notificationContext.statusMessage: A comma made this a list of 2 values (\"a\", \"b\"), and the CLI refuses a list here: escape the comma as `\\,` or put the value in quotes."
             ]
         );
         // S19, inline: the character counts from the start of the option's word.
         let (_, notes) =
             read("aws sms notify-app-validation-output --notification-context=statusMessage=é😀");
-        assert!(notes[0].contains("character 39): `😀`"), "{notes:?}");
+        assert!(
+            notes[0].contains("character 39): `--notification-context`: `😀`"),
+            "{notes:?}"
+        );
         // L23, L24: JSON and shorthand words mixed.
         let (form, notes) = read("aws sms create-app --tags '{\"key\": \"k1\"}' key=k2 --name n");
         assert_eq!(form.unwrap().check().0.body(), r#"{"name": "n"}"#);
         assert!(
             notes[0].starts_with(
-                "error --tags (word 6 \"key=k2\", element 2): The first value of --tags is JSON"
+                "error --tags (word 6 \"key=k2\"): `--tags`, element 2: the first value is JSON"
             ),
             "{notes:?}"
         );
         let (_, notes) = read("aws sms create-app --tags key=k2 '{\"key\": \"k1\"}'");
         assert!(
-            notes[0].contains("element 2): The first value of --tags is shorthand"),
+            notes[0].contains("`--tags`, element 2: the first value is shorthand"),
             "{notes:?}"
         );
         // S16 and a structure given as a JSON list.
         let (_, notes) =
             read("aws sms notify-app-validation-output --notification-context status=A,status=B");
-        assert!(notes[0].ends_with("character 10): The key \"status\" is given twice (in shorthand that is an error; in JSON the last one wins); to give several items, write them as separate words."), "{notes:?}");
+        assert!(notes[0].ends_with("character 10): `--notification-context`: the key \"status\" is given twice (in shorthand that is an error; in JSON the last one wins); to give several items, write them as separate words."), "{notes:?}");
         let (_, notes) = read("aws sms notify-app-validation-output --notification-context '[]'");
         assert!(notes[0].contains("starts with `[` as JSON"), "{notes:?}");
     }

@@ -85,17 +85,25 @@ struct Writer {
     scalars: usize,
     seed: usize,
     poison: Option<usize>,
+    /// When set, the spellings and list forms are drawn at random instead of in turn.
+    dice: Option<Dice>,
 }
 
 impl Writer {
     fn pick(&mut self, good: &[&str], bad: &[&str]) -> String {
         let n = self.scalars;
         self.scalars += 1;
-        if self.poison == Some(n) {
-            bad[(self.seed + n) % bad.len()].to_owned()
+        let pool = if self.poison == Some(n) { bad } else { good };
+        let turn = if self.poison == Some(n) {
+            self.seed + n
         } else {
-            good[(self.seed + n * 7) % good.len()].to_owned()
-        }
+            self.seed + n * 7
+        };
+        let index = self
+            .dice
+            .as_mut()
+            .map_or(turn, |dice| dice.below(pool.len()));
+        pool[index % pool.len()].to_owned()
     }
 
     fn scalar(&mut self, shape: &Shape) -> String {
@@ -121,7 +129,10 @@ impl Writer {
         match &shape.kind {
             ShapeKind::Structure(members) => format!("{{{}}}", self.pairs(members, depth)),
             ShapeKind::List(item) => {
-                let form = (self.seed + depth) % 4;
+                let form = self
+                    .dice
+                    .as_mut()
+                    .map_or((self.seed + depth) % 4, |dice| dice.below(4));
                 if form == 3 {
                     // One value where a list is expected: the CLI wraps it.
                     self.value(item, depth)
@@ -173,12 +184,15 @@ fn required(cli_name: &str) -> Vec<String> {
 /// (sent) and variants with one spelling some context refuses.
 fn generated() -> Vec<Vec<String>> {
     let mut cases = Vec::new();
-    for (op, member) in shorthand_members() {
-        for variant in 0..40 {
+    for (m, (op, member)) in shorthand_members().into_iter().enumerate() {
+        // 40 variants taking the spellings in turn, then 40 drawing them at random.
+        for variant in 0..80 {
             let mut writer = Writer {
                 scalars: 0,
                 seed: variant,
-                poison: (variant % 3 == 2).then_some(variant / 3),
+                poison: (variant % 3 == 2).then_some(variant / 3 % 14),
+                dice: (variant >= 40)
+                    .then(|| Dice(0x9e37_79b9_7f4a_7c15 ^ (m * 1000 + variant) as u64)),
             };
             let mut argv = vec!["sms".to_owned(), op.to_owned()];
             argv.extend(required(op));

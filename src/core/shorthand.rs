@@ -53,7 +53,8 @@ impl Raw {
     }
 }
 
-/// Why a shorthand value cannot be read, and where.
+/// A sentence about a place in a shorthand value: why it cannot be read, or (a note) what
+/// the CLI makes of it that the user may not expect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     /// The place in the value, counted in characters from 0 (the CLI counts so too).
@@ -64,17 +65,53 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+impl SyntaxError {
+    fn at(text: &str, offset: usize, message: String) -> Self {
+        Self {
+            offset,
+            byte: text
+                .char_indices()
+                .nth(offset)
+                .map_or(text.len(), |(b, _)| b),
+            message,
+        }
+    }
+}
+
 /// Reads a whole shorthand value (`key=value,…`) into a [`Raw::Hash`].
 pub fn parse(text: &str) -> Result<Raw, SyntaxError> {
+    parse_noting(text).map(|(raw, _)| raw)
+}
+
+/// [`parse`], with a note for each place the CLI reads without complaint but not as a
+/// reader may expect (a key given twice inside `{…}`: the last value is kept).
+pub fn parse_noting(text: &str) -> Result<(Raw, Vec<SyntaxError>), SyntaxError> {
     let mut parser = Parser {
         s: text.chars().collect(),
         i: 0,
         resolve: false,
         open: Vec::new(),
         last_word: None,
+        repeated: Vec::new(),
     };
     match parser.parameter() {
-        Ok(pairs) => Ok(Raw::Hash(pairs)),
+        Ok(pairs) => {
+            let notes = parser
+                .repeated
+                .iter()
+                .map(|(at, key)| {
+                    SyntaxError::at(
+                        text,
+                        *at,
+                        format!(
+                            "the key \"{key}\" is given twice inside `{{…}}`: the CLI keeps the \
+                             last value"
+                        ),
+                    )
+                })
+                .collect();
+            Ok((Raw::Hash(pairs), notes))
+        }
         Err(stop) => Err(parser.explain(&stop, text)),
     }
 }
@@ -143,6 +180,8 @@ struct Parser {
     open: Vec<usize>,
     /// Where the last bare word started, for a better sentence after it.
     last_word: Option<usize>,
+    /// Keys given twice inside `{…}`, where the second is.
+    repeated: Vec<(usize, String)>,
 }
 
 impl Parser {
@@ -400,6 +439,7 @@ impl Parser {
         self.expect('{', true)?;
         let mut pairs: Vec<(String, Raw)> = Vec::new();
         while self.cur() != Some('}') {
+            let at = self.i;
             let key = self.key();
             self.resolve = self.at_sign();
             self.expect('=', true)?;
@@ -411,7 +451,10 @@ impl Parser {
             }
             // Inside braces a repeated key keeps its first place and takes the last value.
             match pairs.iter_mut().find(|(k, _)| *k == key) {
-                Some(pair) => pair.1 = value,
+                Some(pair) => {
+                    self.repeated.push((at, key));
+                    pair.1 = value;
+                }
                 None => pairs.push((key, value)),
             }
         }
@@ -438,11 +481,7 @@ impl Parser {
             ),
             Stop::Syntax { expected, at } => (*at, self.syntax(*expected, *at)),
         };
-        SyntaxError {
-            offset: at,
-            byte: text.char_indices().nth(at).map_or(text.len(), |(b, _)| b),
-            message,
-        }
+        SyntaxError::at(text, at, message)
     }
 
     fn syntax(&self, expected: Expected, at: usize) -> String {
@@ -1224,6 +1263,21 @@ mod tests {
                 "error g.serverGroupId: A comma made this a list of 2 values (\"a\", \"b\"), and the CLI refuses a list here: escape the comma as `\\,` or put the value in quotes.",
                 "warning g.serverReplicationConfigurations: One value where a list is expected: the CLI sends it as a list of one. Write `[…]` to say so.",
             ]
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_inside_braces_keeps_its_place_and_the_last_value_with_a_note() {
+        let (raw, notes) = parse_noting("k={a=1,b=2,a=3}").unwrap();
+        assert_eq!(raw.to_json().to_string(), r#"{"k":{"a":"3","b":"2"}}"#);
+        assert_eq!(
+            notes,
+            [SyntaxError {
+                offset: 11,
+                byte: 11,
+                message: "the key \"a\" is given twice inside `{…}`: the CLI keeps the last value"
+                    .to_owned()
+            }]
         );
     }
 

@@ -462,7 +462,7 @@ impl Reader<'_> {
         shape: &'static crate::core::model::Shape,
         path: &Path,
     ) -> Option<Json> {
-        match shorthand::parse(word) {
+        match shorthand::parse_noting(word) {
             Err(e) => {
                 self.note_in(
                     index,
@@ -474,7 +474,17 @@ impl Reader<'_> {
                 );
                 None
             }
-            Ok(raw) => {
+            Ok((raw, notes)) => {
+                for note in notes {
+                    self.note_in(
+                        index,
+                        member,
+                        &element(item),
+                        Some(note.offset),
+                        Severity::Warning,
+                        &format!("{}.", note.message),
+                    );
+                }
                 let mut problems = Vec::new();
                 let json = shorthand::typed(shape, &raw, path, &mut problems);
                 for problem in problems {
@@ -691,6 +701,22 @@ mod tests {
             [
                 "info --server-group-replication-configurations (word 7 \"serverReplicationConfigurations=[{serverReplicationParameters={frequency=012}}]\"): `--server-group-replication-configurations` at serverGroupReplicationConfigurations[0].serverReplicationConfigurations[0].serverReplicationParameters.frequency: The CLI reads \"012\" as 12 (it reads whole numbers as Python's int() does).",
                 "warning --server-group-replication-configurations (word 8 \"serverReplicationConfigurations={server={serverId=s-1}}\"): `--server-group-replication-configurations` at serverGroupReplicationConfigurations[1].serverReplicationConfigurations: One value where a list is expected: the CLI sends it as a list of one. Write `[…]` to say so.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_inside_braces_is_sent_with_its_last_value_and_a_warning() {
+        let (body, notes) =
+            imported("aws sms create-app --server-groups 'serverList=[{serverId=a,serverId=b}]'");
+        assert_eq!(
+            body,
+            r#"{"serverGroups": [{"serverList": [{"serverId": "b"}]}]}"#
+        );
+        assert_eq!(
+            notes,
+            [
+                "warning --server-groups (word 5 \"serverList=[{serverId=a,serverId=b}]\", character 25): `--server-groups`, element 1: the key \"serverId\" is given twice inside `{…}`: the CLI keeps the last value."
             ]
         );
     }

@@ -15,6 +15,7 @@ pub mod params;
 pub mod render;
 pub mod request;
 pub mod share;
+pub mod shorthand;
 pub mod submit;
 pub mod timestamp;
 pub mod validate;

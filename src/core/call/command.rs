@@ -4,12 +4,17 @@
 //! The command is found in the pasted text as for the main page (the shell's quoting, a
 //! prompt, a Markdown code block, `$(…)`, `sudo`, a chain: [`crate::core::import::command`]);
 //! its words are then read as the CLI reads them for that operation: each member's option
-//! with its value (`--flag=value` too), booleans as `--flag`/`--no-flag`, a structure as one
-//! JSON word, a list as one JSON word, JSON objects one per word, or (a list of strings) one
-//! word per item; a `--cli-input-json` or `--cli-input-yaml` document first, its members
-//! replaced whole by the options on the line, as the CLI merges them. A value in the
-//! shorthand syntax is reported as not read, never guessed; a `file://` value says that the
-//! page cannot read the user's files. The CLI's own options (`--region`, …) are not on this
+//! with its value (`--flag=value` too), booleans as `--flag`/`--no-flag`, a repeated option
+//! as its last; a structure as one word, JSON when it starts with `{` and the CLI's shorthand
+//! otherwise ([`crate::core::shorthand`], typed by the model as the CLI types it); a list of
+//! structures decided by its first word: one JSON `[…]` word or one JSON object per word, else
+//! one shorthand structure per word (mixing the two is refused, as the CLI refuses it); a list
+//! of strings one word per item. A `--cli-input-json` or `--cli-input-yaml` document is read
+//! first, its members replaced whole by the options on the line, as the CLI merges them.
+//! Shorthand problems are located at the word, the item of the list and the character; what
+//! the CLI reads by surprise (`012` as 12, one value as a list of one) comes with a note. A
+//! `file://` value or a `key@=file://…` inside shorthand says that the page cannot read the
+//! user's files. The CLI's own options (`--region`, …) are not on this
 //! page: each is named in a note.
 
 use crate::core::call::Call;
@@ -17,8 +22,11 @@ use crate::core::call::form::{CallForm, read_document};
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::import::command::{global_options, invocation, is_aws};
 use crate::core::model::{Member, Operation, Service, ShapeKind};
+use crate::core::shorthand::{self, is_py_space, py_strip};
 use crate::core::validate::cli_would_expand;
-use crate::core::value::Value;
+use crate::core::value::{self, Path, Step, Value};
+use serde_json::Value as Json;
+use std::fmt::Write as _;
 
 /// What reading a pasted command gave: the operation's form, or only the problems.
 pub fn read_command(service: &'static Service, text: &str) -> (Option<CallForm>, Vec<Diagnostic>) {
@@ -333,11 +341,25 @@ impl Reader<'_> {
 
     fn structure(&mut self, index: usize, member: &'static Member, value: &str) -> Option<String> {
         let value = self.file_or_text(index, value)?;
-        if value.trim_start().starts_with('{') {
+        let start = py_strip(&value);
+        if start.starts_with('{') {
             return Some(value);
         }
-        self.shorthand(index, member);
-        None
+        if start.starts_with('[') {
+            self.note(
+                index,
+                Some(member),
+                Severity::Error,
+                format!(
+                    "The CLI reads a value of --{} that starts with `[` as JSON, and this one \
+                     takes a JSON object `{{…}}` (or shorthand, `key=value,…`).",
+                    member.flag
+                ),
+            );
+            return None;
+        }
+        let json = self.shorthand(index, member, None, &value, member.shape, &Path::root())?;
+        Some(member_text(member.shape, &json))
     }
 
     fn list(
@@ -354,20 +376,55 @@ impl Reader<'_> {
             return self.file_or_text(index, first);
         }
         if matches!(item.kind, ShapeKind::String(_)) {
-            if values.len() == 1 && first.starts_with('[') {
+            if values.len() == 1 && py_strip(first).starts_with('[') {
                 return Some(first.clone());
             }
-            let words: Vec<Option<Value>> = values
-                .iter()
-                .map(|w| Some(Value::Scalar(w.clone())))
-                .collect();
-            let list = Value::List(words.into_iter().flatten().collect());
-            return Some(crate::core::call::member_json_line(member.shape, &list));
+            let words: Vec<Value> = values.iter().map(|w| Value::Scalar(w.clone())).collect();
+            return Some(crate::core::call::member_json_line(
+                member.shape,
+                &Value::List(words),
+            ));
         }
-        if first.trim_start().starts_with('[') {
-            if values.len() == 1 {
-                return Some(first.clone());
+        // The first word decides: JSON, or one shorthand structure per word.
+        if py_strip(first).starts_with(['[', '{']) {
+            return self.json_words(index, member, values);
+        }
+        let mut items = Vec::new();
+        let mut read = true;
+        for (i, word) in values.iter().enumerate() {
+            if py_strip(word).starts_with(['[', '{']) {
+                self.note_in(
+                    index + i,
+                    member,
+                    &element(Some(i)),
+                    None,
+                    Severity::Error,
+                    "the first value is shorthand, so the CLI reads every value as shorthand, \
+                     and this one is JSON: write them all as JSON or all as shorthand.",
+                );
+                read = false;
+                continue;
             }
+            let path = Path::root().then(Step::Item(i));
+            match self.shorthand(index + i, member, Some(i), word, item, &path) {
+                Some(json) => items.push(json),
+                None => read = false,
+            }
+        }
+        read.then(|| member_text(member.shape, &Json::Array(items)))
+    }
+
+    /// A list given as JSON: one `[…]` word, or one `{…}` word per item.
+    fn json_words(
+        &mut self,
+        index: usize,
+        member: &'static Member,
+        values: &[String],
+    ) -> Option<String> {
+        if values.len() == 1 && py_strip(&values[0]).starts_with('[') {
+            return Some(values[0].clone());
+        }
+        if py_strip(&values[0]).starts_with('[') {
             self.note(
                 index,
                 Some(member),
@@ -376,23 +433,107 @@ impl Reader<'_> {
             );
             return None;
         }
-        if values.iter().all(|w| w.trim_start().starts_with('{')) {
-            return Some(format!("[{}]", values.join(", ")));
+        let mut read = true;
+        for (i, word) in values.iter().enumerate() {
+            if !word.trim_start_matches(is_py_space).starts_with('{') {
+                self.note_in(
+                    index + i,
+                    member,
+                    &element(Some(i)),
+                    None,
+                    Severity::Error,
+                    "the first value is JSON, so the CLI reads every value as JSON, and this \
+                     one is not: write them all as JSON or all as shorthand.",
+                );
+                read = false;
+            }
         }
-        self.shorthand(index, member);
-        None
+        read.then(|| format!("[{}]", values.join(", ")))
     }
 
-    fn shorthand(&mut self, index: usize, member: &'static Member) {
-        self.note(
-            index,
-            Some(member),
-            Severity::Error,
-            format!(
-                "The value of --{} is in the CLI's shorthand syntax, which this page does not read yet (it never guesses): write it as JSON.",
-                member.flag
-            ),
-        );
+    /// Reads one shorthand word for a value of shape `shape` at `path` inside the member (the
+    /// item `item` of a list given one word per item); notes each problem at its place.
+    fn shorthand(
+        &mut self,
+        index: usize,
+        member: &'static Member,
+        item: Option<usize>,
+        word: &str,
+        shape: &'static crate::core::model::Shape,
+        path: &Path,
+    ) -> Option<Json> {
+        match shorthand::parse_noting(word) {
+            Err(e) => {
+                self.note_in(
+                    index,
+                    member,
+                    &element(item),
+                    Some(e.offset),
+                    Severity::Error,
+                    &format!("{}.", e.message),
+                );
+                None
+            }
+            Ok((raw, notes)) => {
+                for note in notes {
+                    self.note_in(
+                        index,
+                        member,
+                        &element(item),
+                        Some(note.offset),
+                        Severity::Warning,
+                        &format!("{}.", note.message),
+                    );
+                }
+                let mut problems = Vec::new();
+                let json = shorthand::typed(shape, &raw, path, &mut problems);
+                for problem in problems {
+                    let place = problem.path.spell(member.name, member.shape);
+                    self.note_in(
+                        index,
+                        member,
+                        &format!(" at {place}"),
+                        None,
+                        problem.severity,
+                        &problem.message,
+                    );
+                }
+                Some(json)
+            }
+        }
+    }
+
+    /// A note on a shorthand value, at its word and the character in the word; the sentence
+    /// starts with the option and `place` inside it (`--tags`, element 2: …).
+    fn note_in(
+        &mut self,
+        index: usize,
+        member: &'static Member,
+        place: &str,
+        offset: Option<usize>,
+        severity: Severity,
+        message: &str,
+    ) {
+        let word = &self.words[index];
+        // A value given as `--flag=value` is inside its option's word.
+        let before = if word.starts_with("--") {
+            word.split_once('=')
+                .map_or(0, |(name, _)| name.chars().count() + 1)
+        } else {
+            0
+        };
+        let mut at = self.at(index);
+        if let Some(offset) = offset {
+            let _ = write!(at, ", character {}", before + offset + 1);
+        }
+        let d = Diagnostic {
+            param: Some(member.flag),
+            location: None,
+            severity,
+            message: format!("`--{}`{place}: {message}", member.flag),
+        }
+        .at(at);
+        self.diagnostics.push(d);
     }
 
     /// The form: the document's members, each replaced whole by an option that names it.
@@ -420,6 +561,22 @@ impl Reader<'_> {
         }
         Some(form)
     }
+}
+
+/// A member's text in the form for a value read from shorthand: the form's JSON layout when
+/// the value reads cleanly, else the JSON as read, so that nothing given is lost and each
+/// problem shows at its path.
+fn member_text(shape: &'static crate::core::model::Shape, json: &Json) -> String {
+    let mut problems = Vec::new();
+    match value::read_json(shape, json, &Path::root(), &mut problems) {
+        Some(read) if problems.is_empty() => crate::core::call::member_json(shape, &read),
+        _ => serde_json::to_string_pretty(json).unwrap_or_default(),
+    }
+}
+
+/// Which item of a list given one word per item a note is about (`, element 2`), if any.
+fn element(item: Option<usize>) -> String {
+    item.map_or_else(String::new, |i| format!(", element {}", i + 1))
 }
 
 #[cfg(test)]
@@ -486,6 +643,150 @@ mod tests {
         assert_eq!(form.unwrap().check().0.body(), r#"{"tags": []}"#);
     }
 
+    /// The body of the form a pasted command fills, with every note of the import and of the
+    /// form's check.
+    fn imported(text: &str) -> (String, Vec<String>) {
+        let (form, mut notes) = read(text);
+        let (call, problems) = form.unwrap().check();
+        notes.extend(problems.iter().map(ToString::to_string));
+        (call.body(), notes)
+    }
+
+    #[test]
+    fn shorthand_structures_and_lists_read_as_the_cli_reads_them() {
+        // NESTED-FACTS S1, L1 and L11, with the CLI's bodies.
+        let (body, notes) = imported(
+            "aws sms notify-app-validation-output --app-id app-0123456789abcdef0 \
+             --notification-context 'validationId=val-0123456789abcdef0,status=PENDING,statusMessage=hello world'",
+        );
+        assert_eq!(notes, Vec::<String>::new());
+        assert_eq!(
+            body,
+            r#"{"appId": "app-0123456789abcdef0", "notificationContext": {"validationId": "val-0123456789abcdef0", "status": "PENDING", "statusMessage": "hello world"}}"#
+        );
+        let (body, notes) = imported("aws sms create-app --tags key=k1,value=v1 key=k2,value=v2");
+        assert_eq!(notes, Vec::<String>::new());
+        assert_eq!(
+            body,
+            r#"{"tags": [{"key": "k1", "value": "v1"}, {"key": "k2", "value": "v2"}]}"#
+        );
+        let (body, notes) = imported(
+            "aws sms create-app --name web --server-groups 'serverGroupId=sg-1,name=web,serverList=[{serverId=s-1,serverType=VIRTUAL_MACHINE,vmServer={vmServerAddress={vmManagerId=m-1,vmId=vm-1},vmName=web 1,vmManagerType=VSPHERE},replicationJobTerminated=false}]'",
+        );
+        assert_eq!(notes, Vec::<String>::new());
+        assert_eq!(
+            body,
+            r#"{"name": "web", "serverGroups": [{"serverGroupId": "sg-1", "name": "web", "serverList": [{"serverId": "s-1", "serverType": "VIRTUAL_MACHINE", "vmServer": {"vmServerAddress": {"vmManagerId": "m-1", "vmId": "vm-1"}, "vmName": "web 1", "vmManagerType": "VSPHERE"}, "replicationJobTerminated": false}]}]}"#
+        );
+        // S44: the last of a repeated option; M2: an option replaces the document's member.
+        let (body, _) = imported(
+            "aws sms create-app --cli-input-json '{\"tags\": [{\"key\": \"a\", \"value\": \"b\"}], \"name\": \"x\"}' --tags key=c,value=d --tags key=e",
+        );
+        assert_eq!(body, r#"{"name": "x", "tags": [{"key": "e"}]}"#);
+    }
+
+    #[test]
+    fn what_the_cli_reads_by_surprise_fills_the_form_with_a_note() {
+        // T6: `012` is 12; L12: one structure where a list is expected is a list of one.
+        let (body, notes) = imported(
+            "aws sms put-app-replication-configuration --app-id a --server-group-replication-configurations \
+             'serverReplicationConfigurations=[{serverReplicationParameters={frequency=012}}]' 'serverReplicationConfigurations={server={serverId=s-1}}'",
+        );
+        assert_eq!(
+            body,
+            r#"{"appId": "a", "serverGroupReplicationConfigurations": [{"serverReplicationConfigurations": [{"serverReplicationParameters": {"frequency": 12}}]}, {"serverReplicationConfigurations": [{"server": {"serverId": "s-1"}}]}]}"#
+        );
+        assert_eq!(
+            notes,
+            [
+                "info --server-group-replication-configurations (word 7 \"serverReplicationConfigurations=[{serverReplicationParameters={frequency=012}}]\"): `--server-group-replication-configurations` at serverGroupReplicationConfigurations[0].serverReplicationConfigurations[0].serverReplicationParameters.frequency: The CLI reads \"012\" as 12 (it reads whole numbers as Python's int() does).",
+                "warning --server-group-replication-configurations (word 8 \"serverReplicationConfigurations={server={serverId=s-1}}\"): `--server-group-replication-configurations` at serverGroupReplicationConfigurations[1].serverReplicationConfigurations: One value where a list is expected: the CLI sends it as a list of one. Write `[…]` to say so.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_inside_braces_is_sent_with_its_last_value_and_a_warning() {
+        let (body, notes) =
+            imported("aws sms create-app --server-groups 'serverList=[{serverId=a,serverId=b}]'");
+        assert_eq!(
+            body,
+            r#"{"serverGroups": [{"serverList": [{"serverId": "b"}]}]}"#
+        );
+        assert_eq!(
+            notes,
+            [
+                "warning --server-groups (word 5 \"serverList=[{serverId=a,serverId=b}]\", character 25): `--server-groups`, element 1: the key \"serverId\" is given twice inside `{…}`: the CLI keeps the last value."
+            ]
+        );
+    }
+
+    #[test]
+    fn members_out_of_the_model_s_order_are_noted() {
+        // S2: the CLI keeps the order given; the page writes the model's.
+        let (body, notes) = imported(
+            "aws sms notify-app-validation-output --app-id app-0123456789abcdef0 --notification-context statusMessage=m,status=PENDING",
+        );
+        assert_eq!(
+            body,
+            r#"{"appId": "app-0123456789abcdef0", "notificationContext": {"status": "PENDING", "statusMessage": "m"}}"#
+        );
+        assert_eq!(
+            notes,
+            [
+                "info --notification-context (word 7 \"statusMessage=m,status=PENDING\"): `--notification-context` at notificationContext: The members are given in another order than the model's: the CLI sends them in the order given, this page writes them in the model's order (the same request)."
+            ]
+        );
+    }
+
+    #[test]
+    fn shorthand_errors_name_the_option_the_element_and_the_character() {
+        let (_, notes) = read("aws sms create-app --tags key=k1,value=v1 key=k2,value=a}b");
+        assert_eq!(
+            notes,
+            [
+                "error --tags (word 6 \"key=k2,value=a}b\", character 15): `--tags`, element 2: a `}` inside a value ends the structure; quote the value."
+            ]
+        );
+        // S6: a comma made a list where a string is expected.
+        let (_, notes) = read(
+            "aws sms notify-app-validation-output --app-id a --notification-context=statusMessage=a,b",
+        );
+        assert_eq!(
+            notes,
+            [
+                "error --notification-context (word 6 \"--notification-context=statusMessage=a,b\"): `--notification-context` at notificationContext.statusMessage: A comma made this a list of 2 values (\"a\", \"b\"), and the CLI refuses a list here: escape the comma as `\\,` or put the value in quotes."
+            ]
+        );
+        // S19, inline: the character counts from the start of the option's word.
+        let (_, notes) =
+            read("aws sms notify-app-validation-output --notification-context=statusMessage=é😀");
+        assert!(
+            notes[0].contains("character 39): `--notification-context`: `😀`"),
+            "{notes:?}"
+        );
+        // L23, L24: JSON and shorthand words mixed.
+        let (form, notes) = read("aws sms create-app --tags '{\"key\": \"k1\"}' key=k2 --name n");
+        assert_eq!(form.unwrap().check().0.body(), r#"{"name": "n"}"#);
+        assert!(
+            notes[0].starts_with(
+                "error --tags (word 6 \"key=k2\"): `--tags`, element 2: the first value is JSON"
+            ),
+            "{notes:?}"
+        );
+        let (_, notes) = read("aws sms create-app --tags key=k2 '{\"key\": \"k1\"}'");
+        assert!(
+            notes[0].contains("`--tags`, element 2: the first value is shorthand"),
+            "{notes:?}"
+        );
+        // S16 and a structure given as a JSON list.
+        let (_, notes) =
+            read("aws sms notify-app-validation-output --notification-context status=A,status=B");
+        assert!(notes[0].ends_with("character 10): `--notification-context`: the key \"status\" is given twice (in shorthand that is an error; in JSON the last one wins); to give several items, write them as separate words."), "{notes:?}");
+        let (_, notes) = read("aws sms notify-app-validation-output --notification-context '[]'");
+        assert!(notes[0].contains("starts with `[` as JSON"), "{notes:?}");
+    }
+
     #[test]
     fn shorthand_files_and_unknown_options_are_reported_not_guessed() {
         let (form, notes) = read(
@@ -494,12 +795,16 @@ mod tests {
         assert_eq!(
             notes,
             [
-                "error --tags (word 7 \"Key=k,Value=v\"): The value of --tags is in the CLI's shorthand syntax, which this page does not read yet (it never guesses): write it as JSON.",
                 "error (word 8 \"--bogus\"): The CLI refuses --bogus: create-app takes --name, --description, --role-name, --client-token, --server-groups, --tags.",
                 "error (word 11 \"file://g.json\"): The CLI would read file://g.json: the page cannot read your files, so paste the file's contents instead of the option.",
             ]
         );
-        assert_eq!(form.unwrap().check().0.body(), r#"{"name": "web"}"#);
+        let (call, problems) = form.unwrap().check();
+        assert_eq!(
+            problems[0].to_string(),
+            "error --tags (tags[0]): Unknown member \"Key\": it must be one of key, value."
+        );
+        assert_eq!(call.body(), r#"{"name": "web", "tags": [{}]}"#);
         let (form, notes) = read("aws sms launch-rocket --x 1");
         assert!(form.is_none());
         assert_eq!(

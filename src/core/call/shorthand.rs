@@ -487,6 +487,52 @@ mod tests {
     }
 
     #[test]
+    fn windows_shells_quote_shorthand_words_like_any_other_word() {
+        use crate::core::render::cli::Shell;
+        use crate::core::render::cli::shell_models::cmd_then_crt;
+        let json = r#"{"name": "web", "tags": [{"key": "env", "value": "prod 1"}]}"#;
+        let (call, _) = Call::from_json(op("create-app"), json);
+        assert_eq!(
+            call.command_in(Shell::PowerShell, Notation::Shorthand),
+            "aws sms create-app `\n    --name web `\n    --tags 'key=env,value=prod 1'\n"
+        );
+        assert_eq!(
+            call.command_in(Shell::Cmd, Notation::Shorthand),
+            "aws sms create-app ^\n    --name web ^\n    --tags \"key=env,value=prod 1\"\n"
+        );
+        assert!(call.command(Shell::PowerShell).starts_with("@'\n"));
+        assert!(call.command(Shell::Cmd).contains("--cli-input-json"));
+        // A `"` in a word: PowerShell versions pass it differently, so a file as before;
+        // cmd.exe quotes it.
+        let json = r#"{"tags": [{"key": "say \"hi\""}]}"#;
+        let (call, _) = Call::from_json(op("create-app"), json);
+        assert!(
+            call.command_in(Shell::PowerShell, Notation::Shorthand)
+                .starts_with("@'\n")
+        );
+        let cmd = call.command_in(Shell::Cmd, Notation::Shorthand);
+        assert_eq!(
+            cmd_then_crt(cmd.trim_end()).unwrap(),
+            ["aws", "sms", "create-app", "--tags", "key='say \"hi\"'"]
+        );
+        // A member kept as JSON takes the JSON way in both.
+        let (call, _) = Call::from_json(op("create-app"), r#"{"tags": []}"#);
+        assert!(
+            call.command_in(Shell::PowerShell, Notation::Shorthand)
+                .starts_with("@'\n")
+        );
+        assert!(
+            call.command_in(Shell::Cmd, Notation::Shorthand)
+                .contains("--cli-input-json")
+        );
+        assert_eq!(
+            call.kept_json(Notation::Shorthand)[0].sentence(),
+            "--tags stays JSON: the list is empty, and shorthand has no word for that."
+        );
+        assert_eq!(call.kept_json(Notation::Json), []);
+    }
+
+    #[test]
     fn notations_have_names_that_read_back() {
         for notation in Notation::ALL {
             assert_eq!(Notation::parse(notation.as_str()), Some(notation));

@@ -502,7 +502,7 @@ fn tree(shape: &'static Shape, depth: u32) -> BoxedStrategy<Value> {
 }
 
 /// How many random calls the property test sends.
-const CALLS: usize = 4000;
+const CALLS: usize = 10_000;
 
 #[test]
 fn the_cli_s_own_parser_reads_every_shorthand_word_we_write_exactly() {

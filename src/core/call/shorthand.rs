@@ -12,8 +12,11 @@
 //! - members in model order (the order the body has, and the CLI keeps the typed order);
 //! - a string bare only when every character is plain (no blank at either end, no `,` `"` `'`
 //!   `[` `]` `{` `}` anywhere, no `=` first, no line break, control character or character
-//!   beyond the BMP, no `\` last); else quoted: in `'…'` when it holds `"` and no `'`, else in
-//!   `"…"`, with `\` and that quote escaped by a `\` (the parser undoes exactly these two);
+//!   beyond the BMP, no `\` last unless no `,` follows); else quoted: in `'…'` when it holds
+//!   `"` and no `'`, else in `"…"`, with `\` and that quote escaped by a `\` (the parser undoes
+//!   exactly these two). A quoted value ending in `\` would run on to the next quote of its
+//!   kind in the word (the parser's pattern reads the final `\"` as an escaped quote), so when
+//!   that quote comes later it takes the other quote;
 //! - the empty string as `""` (a bare empty value last in `{…}` is a syntax error);
 //! - whole numbers, booleans and times as the documents write them (`12`, `true`,
 //!   `2026-11-25T10:00:00Z`), which the CLI reads as the body has them;
@@ -21,9 +24,8 @@
 //!
 //! Some values have no such spelling, and the member stays JSON, with a [`KeepJson`] saying
 //! why: a top-level structure, list or list item that is empty, a NUL character, a quoted
-//! value ending in `\` with the same quote later in the word (the parser's quoted-string
-//! pattern reads `\"` at the end as an escaped quote and runs on), a number, boolean or time
-//! that cannot be read, and the kinds the tool does not write in shorthand (maps, decimals,
+//! value ending in `\` with both quotes later in the word, a number, boolean or time that
+//! cannot be read, and the kinds the tool does not write in shorthand (maps, decimals,
 //! lists of plain values, which the CLI takes as separate words anyway).
 
 use crate::core::model::{Member, Shape, ShapeKind};
@@ -80,7 +82,7 @@ pub enum KeepJson {
     EmptyItem,
     /// A value holds a NUL character.
     Nul,
-    /// A quoted value ends in `\` and the same quote comes later in the word.
+    /// A quoted value ends in `\` and both quotes come later in the word.
     TrailingBackslash,
     /// A number, boolean or time the CLI could not read.
     Unreadable,
@@ -160,56 +162,74 @@ pub fn words(shape: &'static Shape, value: &Value) -> Result<Vec<String>, KeepJs
 
 /// One top-level word: a structure's members without braces.
 fn word(shape: &'static Shape, value: &Value, item: bool) -> Result<String, KeepJson> {
-    let mut writer = Writer::default();
-    if !writer.members(shape, value)? {
-        return Err(if item {
-            KeepJson::EmptyItem
-        } else {
-            KeepJson::EmptyStructure
-        });
+    // Quoted values that take their other quote, by their place among the quoted values.
+    let mut flipped = Vec::new();
+    loop {
+        let mut writer = Writer {
+            flipped: &flipped,
+            ..Writer::default()
+        };
+        if !writer.members(shape, value)? {
+            return Err(if item {
+                KeepJson::EmptyItem
+            } else {
+                KeepJson::EmptyStructure
+            });
+        }
+        // A quoted value ending in `\` reads on to the next quote of its kind in the word:
+        // it takes the other quote, once; if that quote comes later too, the word is JSON.
+        let open = writer
+            .open_ends
+            .iter()
+            .find(|&&(at, quote, _)| writer.out[at..].contains(quote));
+        match open {
+            None => return Ok(writer.out),
+            Some(&(_, _, index)) if !flipped.contains(&index) => flipped.push(index),
+            Some(_) => return Err(KeepJson::TrailingBackslash),
+        }
     }
-    // A quoted value ending in `\` reads on to the next quote of its kind in the word.
-    if writer
-        .open_ends
-        .iter()
-        .any(|&(at, quote)| writer.out[at..].contains(quote))
-    {
-        return Err(KeepJson::TrailingBackslash);
-    }
-    Ok(writer.out)
 }
 
 #[derive(Default)]
-struct Writer {
+struct Writer<'a> {
     out: String,
-    /// After each quoted value that ends in `\`: where the word goes on, and its quote.
-    open_ends: Vec<(usize, char)>,
+    /// The quoted values (counted from 0) that take their other quote.
+    flipped: &'a [usize],
+    /// How many values have been quoted so far.
+    quoted: usize,
+    /// After each quoted value that ends in `\`: where the word goes on, its quote, and its
+    /// place among the quoted values.
+    open_ends: Vec<(usize, char, usize)>,
 }
 
-impl Writer {
+impl Writer<'_> {
     /// `key=value,…` for the set members of a structure, in model order; false when none is.
     fn members(&mut self, shape: &'static Shape, value: &Value) -> Result<bool, KeepJson> {
         let Value::Structure(slots) = value else {
             return Err(KeepJson::Unreadable);
         };
-        let mut any = false;
-        for (member, slot) in shape.members().iter().zip(slots) {
-            let Some(value) = slot else { continue };
+        let set: Vec<_> = shape
+            .members()
+            .iter()
+            .zip(slots)
+            .filter_map(|(m, slot)| slot.as_ref().map(|v| (m, v)))
+            .collect();
+        for (i, (member, value)) in set.iter().enumerate() {
             if !member.name.chars().all(is_key_char) || member.name.is_empty() {
                 return Err(KeepJson::Key);
             }
-            if any {
+            if i > 0 {
                 self.out.push(',');
             }
-            any = true;
             self.out.push_str(member.name);
             self.out.push('=');
-            self.value(member.shape, value)?;
+            self.value(member.shape, value, i + 1 == set.len())?;
         }
-        Ok(any)
+        Ok(!set.is_empty())
     }
 
-    fn value(&mut self, shape: &'static Shape, value: &Value) -> Result<(), KeepJson> {
+    /// A value; `last` when no `,` follows it.
+    fn value(&mut self, shape: &'static Shape, value: &Value, last: bool) -> Result<(), KeepJson> {
         match (&shape.kind, value) {
             (ShapeKind::Structure(_), Value::Structure(_)) => {
                 self.out.push('{');
@@ -222,18 +242,18 @@ impl Writer {
                     if i > 0 {
                         self.out.push(',');
                     }
-                    self.value(item, value)?;
+                    self.value(item, value, i + 1 == items.len())?;
                 }
                 self.out.push(']');
             }
             (ShapeKind::Map(..), _) => return Err(KeepJson::Map),
-            (kind, Value::Scalar(text)) => self.scalar(kind, text)?,
+            (kind, Value::Scalar(text)) => self.scalar(kind, text, last)?,
             _ => return Err(KeepJson::Unreadable),
         }
         Ok(())
     }
 
-    fn scalar(&mut self, kind: &ShapeKind, text: &str) -> Result<(), KeepJson> {
+    fn scalar(&mut self, kind: &ShapeKind, text: &str, last: bool) -> Result<(), KeepJson> {
         match kind {
             ShapeKind::Integer(_) | ShapeKind::Long(_) => {
                 let n = value::integer(text).ok_or(KeepJson::Unreadable)?;
@@ -248,23 +268,30 @@ impl Writer {
                 self.out.push_str(&timestamp::format_utc(parsed.seconds));
             }
             ShapeKind::Float | ShapeKind::Double => return Err(KeepJson::Decimal),
-            _ => self.string(text)?,
+            _ => self.string(text, last)?,
         }
         Ok(())
     }
 
-    fn string(&mut self, text: &str) -> Result<(), KeepJson> {
+    fn string(&mut self, text: &str, last: bool) -> Result<(), KeepJson> {
         if text.contains('\0') {
             return Err(KeepJson::Nul);
         }
-        if is_bare(text) {
+        if is_bare(text, last) {
             self.out.push_str(text);
             return Ok(());
         }
-        let quote = if text.contains('"') && !text.contains('\'') {
+        let index = self.quoted;
+        self.quoted += 1;
+        let preferred = if text.contains('"') && !text.contains('\'') {
             '\''
         } else {
             '"'
+        };
+        let quote = match (self.flipped.contains(&index), preferred) {
+            (false, quote) => quote,
+            (true, '"') => '\'',
+            (true, _) => '"',
         };
         self.out.push(quote);
         for c in text.chars() {
@@ -275,7 +302,7 @@ impl Writer {
         }
         self.out.push(quote);
         if text.ends_with('\\') {
-            self.open_ends.push((self.out.len(), quote));
+            self.open_ends.push((self.out.len(), quote, index));
         }
         Ok(())
     }
@@ -287,18 +314,19 @@ fn is_key_char(c: char) -> bool {
 }
 
 /// True when the parser reads the text, written bare after `=` or inside `[…]`, as exactly
-/// itself in every place the writer puts a value: before `,`, `]`, `}` or the word's end.
-fn is_bare(text: &str) -> bool {
+/// itself where the writer puts it: before `,` (not `last`), or before `]`, `}` or the word's
+/// end (`last`: only there may it end in `\`, which before `,` would escape the comma).
+fn is_bare(text: &str, last: bool) -> bool {
     let plain = |c: char| {
         u32::from(c) <= 0xFFFF
             && !c.is_control()
             && (c == ' ' || !c.is_whitespace())
             && !matches!(c, ',' | '"' | '\'' | '[' | ']' | '{' | '}')
     };
-    let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else {
+    let (Some(first), Some(end)) = (text.chars().next(), text.chars().next_back()) else {
         return false;
     };
-    text.chars().all(plain) && !matches!(first, ' ' | '=') && !matches!(last, ' ' | '\\')
+    text.chars().all(plain) && !matches!(first, ' ' | '=') && end != ' ' && (last || end != '\\')
 }
 
 #[cfg(test)]
@@ -367,7 +395,8 @@ mod tests {
             ("a\nb", "\"a\nb\""),
             ("tab\t", "\"tab\t\""),
             ("😀", "\"😀\""),
-            ("back\\slash\\", r#""back\\slash\\""#),
+            ("back\\slash\\", r"back\slash\"),
+            ("back\\slash\\ ", r#""back\\slash\\ ""#),
         ];
         for (text, written) in cases {
             let json = serde_json::json!({"tags": [{"key": text}]}).to_string();
@@ -443,8 +472,12 @@ mod tests {
             tags(r#"{"tags": [{"key": "a\\", "value": "\"b"}]}"#),
             Err(KeepJson::TrailingBackslash)
         );
-        // Only the same quote later in the word is the hazard: not the other quote, nor a
-        // later word.
+        // A value ending in `\` is bare when it is last, and else takes the quote that does not
+        // come later in its word.
+        assert_eq!(
+            tags(r#"{"tags": [{"key": "a\\", "value": "b,c\\"}]}"#),
+            Ok(vec![r#"key='a\\',value="b,c\\""#.to_owned()])
+        );
         assert_eq!(
             tags(r#"{"tags": [{"key": "\"a\\", "value": "b,c"}, {"key": "x'"}]}"#),
             Ok(vec![

@@ -565,6 +565,54 @@ mod tests {
         assert_eq!(call.kept_json(Notation::Json), []);
     }
 
+    /// A small model of an invented service with the kinds the SMS model lacks.
+    const ODD: &str = r#"{
+        "metadata": {"protocol": "json", "jsonVersion": "1.1", "apiVersion": "2030-01-01",
+            "endpointPrefix": "odd", "targetPrefix": "Odd_20300101", "serviceId": "Odd"},
+        "operations": {"Put": {"name": "Put", "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "PutRequest"}}},
+        "shapes": {
+            "PutRequest": {"type": "structure", "members": {"labels": {"shape": "Labels"},
+                "reading": {"shape": "Reading"}, "spaced": {"shape": "Spaced"}}},
+            "Labels": {"type": "map", "key": {"shape": "Text"}, "value": {"shape": "Text"}},
+            "Reading": {"type": "structure", "members": {"level": {"shape": "Level"}}},
+            "Level": {"type": "double"},
+            "Spaced": {"type": "structure", "members": {"a b": {"shape": "Text"}}},
+            "Text": {"type": "string"}
+        }
+    }"#;
+
+    #[test]
+    fn kinds_and_names_shorthand_is_not_written_for_stay_json() {
+        let service = crate::core::model::Service::from_json(ODD, &[]).unwrap();
+        let put = service.operation("put").unwrap();
+        let (call, problems) = Call::from_json(
+            put,
+            r#"{"reading": {"level": 1.5}, "spaced": {"a b": "x"}}"#,
+        );
+        assert_eq!(problems, []);
+        let Value::Structure(slots) = &call.input else {
+            unreachable!()
+        };
+        let members = put.members();
+        let kept = |i: usize, value: &Value| words(members[i].shape, value);
+        assert_eq!(kept(0, &Value::Structure(vec![])), Err(KeepJson::Map));
+        assert_eq!(kept(1, slots[1].as_ref().unwrap()), Err(KeepJson::Decimal));
+        assert_eq!(kept(2, slots[2].as_ref().unwrap()), Err(KeepJson::Key));
+        let notes: Vec<String> = call
+            .kept_json(Notation::Shorthand)
+            .iter()
+            .map(JsonKept::sentence)
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                "--reading stays JSON: it holds a decimal number.",
+                "--spaced stays JSON: a member name has a character shorthand keys cannot have."
+            ]
+        );
+    }
+
     #[test]
     fn notations_have_names_that_read_back() {
         for notation in Notation::ALL {

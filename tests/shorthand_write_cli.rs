@@ -9,7 +9,7 @@
 //! - A property test: thousands of random calls of the nested operations, every member the
 //!   writer puts in shorthand read by the CLI's own shorthand parser and the model's typing
 //!   (`support/shorthand_batch.py`, one process) and serialized by botocore: zero differences
-//!   from our body.
+//!   from our body; and 400 of such random calls, whole, through the CLI's own driver.
 //!
 //! Needs the venv `scripts/setup.sh` makes; fails (never skips) without it.
 
@@ -572,6 +572,80 @@ fn the_cli_s_own_parser_reads_every_shorthand_word_we_write_exactly() {
         wrong
             .iter()
             .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// How many random whole calls go through the CLI's driver.
+const DRIVER_CALLS: usize = 400;
+
+#[test]
+fn the_real_cli_sends_our_body_for_random_shorthand_commands() {
+    let ops = nested_operations();
+    // Another seed than the parser's test, so these are other calls.
+    let mut runner = TestRunner::new_with_rng(
+        proptest::test_runner::Config::default(),
+        proptest::test_runner::TestRng::from_seed(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+            &[7; 32],
+        ),
+    );
+    let mut calls = Vec::new();
+    for i in 0..DRIVER_CALLS {
+        let op = ops[i % ops.len()];
+        let mut input = tree(op.input.unwrap(), 0)
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        // Required members given, so that the CLI sends.
+        if let Value::Structure(slots) = &mut input {
+            for (member, slot) in op.members().iter().zip(slots) {
+                if member.required && slot.is_none() {
+                    *slot = Some(Value::Scalar("top-1".to_owned()));
+                }
+            }
+        }
+        let call = Call {
+            operation: op,
+            input,
+        };
+        assert!(
+            call.check().iter().all(|p| p.severity != Severity::Error),
+            "{:?}",
+            call.check()
+        );
+        calls.push(call);
+    }
+    let lines: Vec<Json> = calls
+        .iter()
+        .map(|call| json!({ "argv": call.argv_in(Notation::Shorthand) }))
+        .collect();
+    let answers = answers("cli_batch.py", &lines);
+    let mut wrong = Vec::new();
+    for ((call, line), cli) in calls.iter().zip(&lines).zip(&answers) {
+        let body = call.body();
+        if cli["rc"] != 0 || cli["requests"] != 1 || cli["body"] != body.as_str() {
+            wrong.push(format!(
+                "{line}\n  CLI  rc {} {} {}\n  ours {body}",
+                cli["rc"], cli["body"], cli["stderr"]
+            ));
+        }
+    }
+    let shorthand = calls
+        .iter()
+        .filter(|c| c.argv_in(Notation::Shorthand) != c.argv_in(Notation::Json))
+        .count();
+    eprintln!("{DRIVER_CALLS} whole calls through the CLI, {shorthand} with shorthand words");
+    assert!(shorthand > DRIVER_CALLS / 3, "{shorthand}");
+    assert!(
+        wrong.is_empty(),
+        "{} of {DRIVER_CALLS} differ:\n{}",
+        wrong.len(),
+        wrong
+            .iter()
+            .take(10)
             .cloned()
             .collect::<Vec<_>>()
             .join("\n")

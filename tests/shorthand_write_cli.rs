@@ -27,7 +27,7 @@ use proptest::strategy::ValueTree as _;
 use proptest::test_runner::TestRunner;
 use serde_json::{Value as Json, json};
 
-use sms_job_builder::core::call::shorthand::{self, KeepJson};
+use sms_job_builder::core::call::shorthand::{self, KeepJson, Quote};
 use sms_job_builder::core::call::{Call, Notation};
 use sms_job_builder::core::diagnostic::Severity;
 use sms_job_builder::core::model::{Member, Operation, Shape, ShapeKind, sms};
@@ -411,10 +411,26 @@ fn the_real_cli_reads_every_shorthand_command_as_our_body() {
             ));
         }
     }
+    // How often each Windows shell carries the words itself rather than as one JSON document.
+    let as_words = |shell: usize| {
+        lines
+            .iter()
+            .skip(shell)
+            .step_by(3)
+            .filter(|l| {
+                l["argv"]
+                    .as_array()
+                    .is_some_and(|a| a[2] != "--cli-input-json")
+            })
+            .count()
+    };
     eprintln!(
-        "{} cases, {} CLI runs, {shorthand_words} shorthand words, {kept_members} members kept as JSON",
+        "{} cases, {} CLI runs, {shorthand_words} shorthand words, {kept_members} members kept \
+         as JSON; as words: PowerShell {}, cmd.exe {}",
         cases.len(),
-        lines.len()
+        lines.len(),
+        as_words(1),
+        as_words(2)
     );
     assert!(shorthand_words > cases.len(), "{shorthand_words}");
     assert!(
@@ -534,7 +550,13 @@ fn the_cli_s_own_parser_reads_every_shorthand_word_we_write_exactly() {
             let Some(value) = slot.as_ref().filter(|_| is_nested(member)) else {
                 continue;
             };
-            match shorthand::words(member.shape, value) {
+            // Half the calls quoted as bash's command quotes, half as the Windows shells'.
+            let quote = if i % 2 == 0 {
+                Quote::Double
+            } else {
+                Quote::Single
+            };
+            match shorthand::words_quoted(member.shape, value, quote) {
                 Ok(words) => {
                     written += words.len();
                     members.push(json!([member.name, "shorthand", words]));

@@ -29,6 +29,7 @@ pub mod form;
 pub mod sdk;
 pub mod shorthand;
 
+use shorthand::Quote;
 pub use shorthand::{JsonKept, Notation};
 
 /// The request of an operation without input: an empty structure.
@@ -216,6 +217,11 @@ impl Call {
     /// structures is written in the CLI's shorthand (one word, or one word per item) where
     /// the CLI reads it back exactly, and as JSON where not ([`Call::kept_json`] says why).
     pub fn argv_in(&self, notation: Notation) -> Vec<String> {
+        self.argv_quoted(notation, Quote::Double)
+    }
+
+    /// [`Call::argv_in`] with shorthand values quoted with `quote` first.
+    fn argv_quoted(&self, notation: Notation, quote: Quote) -> Vec<String> {
         let mut words = vec![
             self.operation.metadata.cli_name.to_owned(),
             self.operation.cli_name.to_owned(),
@@ -241,7 +247,7 @@ impl Call {
                     }));
                 }
                 (ShapeKind::List(_) | ShapeKind::Structure(_) | ShapeKind::Map(..), _)
-                    if let Some(shorthand) = shorthand_words(notation, member, value) =>
+                    if let Some(shorthand) = shorthand_words(notation, member, value, quote) =>
                 {
                     words.push(flag);
                     words.extend(shorthand);
@@ -269,7 +275,10 @@ impl Call {
 
     /// The structure and list members a notation writes as JSON although it prefers another
     /// spelling, each with why, in model order (none for [`Notation::Json`], and none when
-    /// the whole call goes in one `--cli-input-json`).
+    /// the whole call goes in one `--cli-input-json`). Said of the bash command: PowerShell's
+    /// and cmd.exe's quote the other way first, which in rare cases of a value ending in `\`
+    /// keeps another member as JSON, and they may still take their file or
+    /// `--cli-input-json` way for a word they cannot carry (see [`Call::command`]).
     pub fn kept_json(&self, notation: Notation) -> Vec<JsonKept> {
         if notation == Notation::Json || self.routed() {
             return Vec::new();
@@ -307,7 +316,8 @@ impl Call {
 
     /// [`Call::command`] in a notation. A member written in shorthand is quoted for the shell
     /// like any other word: PowerShell and cmd.exe take the file or `--cli-input-json` way only
-    /// for a member kept as JSON or for a word they cannot carry (the rules above).
+    /// for a member kept as JSON or for a word they cannot carry (the rules above). Their
+    /// shorthand quotes values `'…'` first, which both pass unchanged (bash's, `"…"`).
     pub fn command_in(&self, shell: Shell, notation: Notation) -> String {
         match shell {
             Shell::Bash => self.bash_in(notation),
@@ -325,7 +335,11 @@ impl Call {
                     lay_out(&argv, ps_word, " `\n    ")
                 )
             }
-            Shell::PowerShell => lay_out(&self.argv_in(notation), ps_word, " `\n    "),
+            Shell::PowerShell => lay_out(
+                &self.argv_quoted(notation, Quote::Single),
+                ps_word,
+                " `\n    ",
+            ),
             Shell::Cmd if self.needs_file_in(shell, notation) => {
                 let mut json = String::new();
                 one_line(&mut json, request_shape(self.operation), &self.input, CMD);
@@ -337,16 +351,24 @@ impl Call {
                 ];
                 lay_out(&argv, cmd_word, " ^\n    ")
             }
-            Shell::Cmd => lay_out(&self.argv_in(notation), cmd_word, " ^\n    "),
+            Shell::Cmd => lay_out(
+                &self.argv_quoted(notation, Quote::Single),
+                cmd_word,
+                " ^\n    ",
+            ),
         }
     }
 
     /// True when this shell cannot carry the values as separate words (see [`Call::command`]).
     fn needs_file_in(&self, shell: Shell, notation: Notation) -> bool {
-        let words = self.argv_in(notation);
+        let quote = match shell {
+            Shell::Bash => Quote::Double,
+            Shell::PowerShell | Shell::Cmd => Quote::Single,
+        };
+        let words = self.argv_quoted(notation, quote);
         words.iter().any(|w| w == "--cli-input-json")
             || self.set_members().any(|(_, member, value)| {
-                is_json(member) && shorthand_words(notation, member, value).is_none()
+                is_json(member) && shorthand_words(notation, member, value, quote).is_none()
             })
             || words[2..]
                 .iter()
@@ -382,9 +404,10 @@ fn shorthand_words(
     notation: Notation,
     member: &'static Member,
     value: &Value,
+    quote: Quote,
 ) -> Option<Vec<String>> {
     (notation == Notation::Shorthand && is_json(member))
-        .then(|| shorthand::words(member.shape, value).ok())
+        .then(|| shorthand::words_quoted(member.shape, value, quote).ok())
         .flatten()
 }
 

@@ -12,9 +12,10 @@
 //! - members in model order (the order the body has, and the CLI keeps the typed order);
 //! - a string bare only when every character is plain (no blank at either end, no `,` `"` `'`
 //!   `[` `]` `{` `}` anywhere, no `=` first, no line break, control character or character
-//!   beyond the BMP, no `\` last unless no `,` follows); else quoted: in `'…'` when it holds
-//!   `"` and no `'`, else in `"…"`, with `\` and that quote escaped by a `\` (the parser undoes
-//!   exactly these two). A quoted value ending in `\` would run on to the next quote of its
+//!   beyond the BMP, no `\` last unless no `,` follows); else quoted (in `"…"` for bash and
+//!   `'…'` for PowerShell and cmd.exe, see [`Quote`], or in the other quote when the value holds
+//!   that one only), with `\` and the quote escaped by a `\` (the parser undoes exactly these
+//!   two). A quoted value ending in `\` would run on to the next quote of its
 //!   kind in the word (the parser's pattern reads the final `\"` as an escaped quote), so when
 //!   that quote comes later it takes the other quote;
 //! - the empty string as `""` (a bare empty value last in `{…}` is a syntax error);
@@ -141,9 +142,41 @@ impl JsonKept {
     }
 }
 
+/// The quote a value that cannot be bare takes first: bash's command wraps words in `'…'`, so
+/// `"…"` reads best there; PowerShell and cmd.exe pass `'` as a plain character and `"` with
+/// rules of their own, so `'…'` reads best (and travels unchanged) there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Quote {
+    /// `"…"`.
+    #[default]
+    Double,
+    /// `'…'`.
+    Single,
+}
+
+impl Quote {
+    fn char(self) -> char {
+        match self {
+            Quote::Double => '"',
+            Quote::Single => '\'',
+        }
+    }
+}
+
 /// The shorthand words of a structure or list member's value: one for a structure, one per
-/// item for a list of structures; or why it stays JSON.
+/// item for a list of structures; or why it stays JSON. Values are quoted `"…"` first.
 pub fn words(shape: &'static Shape, value: &Value) -> Result<Vec<String>, KeepJson> {
+    words_quoted(shape, value, Quote::Double)
+}
+
+/// [`words`], values that cannot be bare quoted with `quote` first (with the other quote when
+/// the value holds `quote` and not the other, or when it ends in `\\` and `quote` comes later).
+pub fn words_quoted(
+    shape: &'static Shape,
+    value: &Value,
+    quote: Quote,
+) -> Result<Vec<String>, KeepJson> {
+    let word = |shape, value, item| word(shape, value, item, quote.char());
     match (&shape.kind, value) {
         (ShapeKind::Structure(_), Value::Structure(_)) => Ok(vec![word(shape, value, false)?]),
         (ShapeKind::List(item), Value::List(items)) => {
@@ -161,12 +194,18 @@ pub fn words(shape: &'static Shape, value: &Value) -> Result<Vec<String>, KeepJs
 }
 
 /// One top-level word: a structure's members without braces.
-fn word(shape: &'static Shape, value: &Value, item: bool) -> Result<String, KeepJson> {
+fn word(
+    shape: &'static Shape,
+    value: &Value,
+    item: bool,
+    prefer: char,
+) -> Result<String, KeepJson> {
     // Quoted values that take their other quote, by their place among the quoted values.
     let mut flipped = Vec::new();
     loop {
         let mut writer = Writer {
             flipped: &flipped,
+            prefer,
             ..Writer::default()
         };
         if !writer.members(shape, value)? {
@@ -193,6 +232,8 @@ fn word(shape: &'static Shape, value: &Value, item: bool) -> Result<String, Keep
 #[derive(Default)]
 struct Writer<'a> {
     out: String,
+    /// The quote tried first.
+    prefer: char,
     /// The quoted values (counted from 0) that take their other quote.
     flipped: &'a [usize],
     /// How many values have been quoted so far.
@@ -283,16 +324,14 @@ impl Writer<'_> {
         }
         let index = self.quoted;
         self.quoted += 1;
-        let preferred = if text.contains('"') && !text.contains('\'') {
-            '\''
-        } else {
-            '"'
-        };
-        let quote = match (self.flipped.contains(&index), preferred) {
-            (false, quote) => quote,
-            (true, '"') => '\'',
-            (true, _) => '"',
-        };
+        let other = |quote: char| if quote == '"' { '\'' } else { '"' };
+        let mut quote = self.prefer;
+        if text.contains(quote) && !text.contains(other(quote)) {
+            quote = other(quote);
+        }
+        if self.flipped.contains(&index) {
+            quote = other(quote);
+        }
         self.out.push(quote);
         for c in text.chars() {
             if c == '\\' || c == quote {
@@ -532,6 +571,23 @@ mod tests {
         assert_eq!(
             call.command_in(Shell::Cmd, Notation::Shorthand),
             "aws sms create-app ^\n    --name web ^\n    --tags \"key=env,value=prod 1\"\n"
+        );
+        // A value that cannot be bare: `"…"` for bash, `'…'` for the Windows shells.
+        let json = r#"{"tags": [{"key": "a,b"}]}"#;
+        let (commas, _) = Call::from_json(op("create-app"), json);
+        assert!(commas.bash_in(Notation::Shorthand).ends_with(
+            r#"--tags 'key="a,b"'
+"#
+        ));
+        assert!(
+            commas
+                .command_in(Shell::PowerShell, Notation::Shorthand)
+                .ends_with("--tags 'key=''a,b'''\n")
+        );
+        assert!(
+            commas
+                .command_in(Shell::Cmd, Notation::Shorthand)
+                .ends_with("--tags \"key='a,b'\"\n")
         );
         assert!(call.command(Shell::PowerShell).starts_with("@'\n"));
         assert!(call.command(Shell::Cmd).contains("--cli-input-json"));

@@ -1,8 +1,9 @@
 //! A call of any operation of a service model, nested values included, and what the tool
 //! writes for it: the request body and the HTTP request, the `--cli-input-json` and
-//! `--cli-input-yaml` documents, the CLI's argument vector and the command for each shell, the
-//! skeletons, and (in [`sdk`]) the SDK programs. [`form`] is the plain page's form of a call
-//! and [`command`] reads a pasted command of any operation.
+//! `--cli-input-yaml` documents, the CLI's argument vector and the command for each shell
+//! (structures and lists as JSON, or in the CLI's shorthand where [`shorthand`] can write them
+//! exactly: [`Notation`]), the skeletons, and (in [`sdk`]) the SDK programs. [`form`] is the
+//! plain page's form of a call and [`command`] reads a pasted command of any operation.
 //!
 //! Nothing here names a service or a member: everything comes from the operation's model
 //! ([`crate::core::model`]) and the input's value tree ([`crate::core::value`]). Members are

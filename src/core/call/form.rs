@@ -156,7 +156,8 @@ impl CallForm {
     }
 
     /// The form that holds a call's values: scalars as their text, structures and lists as
-    /// indented JSON.
+    /// indented JSON; the notation is JSON (a page keeps its own choice with
+    /// [`CallForm::set_notation`]).
     pub fn from_call(call: &Call) -> Self {
         let mut form = Self::new(call.operation);
         if let Value::Structure(slots) = &call.input {

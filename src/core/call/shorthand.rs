@@ -15,10 +15,11 @@
 //!   beyond the BMP, no `\` last unless no `,` follows); else quoted (in `"…"` for bash and
 //!   `'…'` for PowerShell and cmd.exe, see [`Quote`], or in the other quote when the value holds
 //!   that one only), with `\` and the quote escaped by a `\` (the parser undoes exactly these
-//!   two). A quoted value ending in `\` would run on to the next quote of its
-//!   kind in the word (the parser's pattern reads the final `\"` as an escaped quote), so when
-//!   that quote comes later it takes the other quote;
-//! - the empty string as `""` (a bare empty value last in `{…}` is a syntax error);
+//!   two). A quoted value ending in `\` would run on to the next quote of its kind in the
+//!   word (the parser's pattern reads the final `\"` as an escaped quote), so when that quote
+//!   comes later it takes the other quote;
+//! - the empty string quoted, `""` or `''` (a bare empty value last in `{…}` is a syntax
+//!   error);
 //! - whole numbers, booleans and times as the documents write them (`12`, `true`,
 //!   `2026-11-25T10:00:00Z`), which the CLI reads as the body has them;
 //! - nested lists always as `[…]`, nested empty structures as `{}`.
@@ -28,6 +29,10 @@
 //! value ending in `\` with both quotes later in the word, a number, boolean or time that
 //! cannot be read, and the kinds the tool does not write in shorthand (maps, decimals,
 //! lists of plain values, which the CLI takes as separate words anyway).
+//!
+//! `tests/shorthand_write_cli.rs` holds the writer to the real CLI v1 1.42.30: a corpus of
+//! commands over every nested operation through real shells and the CLI's driver, and random
+//! values through the CLI's own shorthand parser and typing.
 
 use crate::core::model::{Member, Shape, ShapeKind};
 use crate::core::timestamp;

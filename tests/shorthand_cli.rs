@@ -661,7 +661,7 @@ fn the_grammar_reads_random_text_as_the_cli_s_parser_does() {
         input.push_str(&serde_json::Value::String(text.clone()).to_string());
         input.push('\n');
     }
-    let output = support::run_python("shorthand_batch.py", input.as_bytes());
+    let output = support::run_python("shorthand_parse.py", input.as_bytes());
     let answers: Vec<serde_json::Value> = String::from_utf8(output)
         .unwrap()
         .lines()

@@ -1,8 +1,9 @@
 //! A call of any operation of a service model, nested values included, and what the tool
 //! writes for it: the request body and the HTTP request, the `--cli-input-json` and
-//! `--cli-input-yaml` documents, the CLI's argument vector and the command for each shell, the
-//! skeletons, and (in [`sdk`]) the SDK programs. [`form`] is the plain page's form of a call
-//! and [`command`] reads a pasted command of any operation.
+//! `--cli-input-yaml` documents, the CLI's argument vector and the command for each shell
+//! (structures and lists as JSON, or in the CLI's shorthand where [`shorthand`] can write them
+//! exactly: [`Notation`]), the skeletons, and (in [`sdk`]) the SDK programs. [`form`] is the
+//! plain page's form of a call and [`command`] reads a pasted command of any operation.
 //!
 //! Nothing here names a service or a member: everything comes from the operation's model
 //! ([`crate::core::model`]) and the input's value tree ([`crate::core::value`]). Members are
@@ -27,6 +28,10 @@ use crate::core::value::{self, Path, Problem, Step, Value};
 pub mod command;
 pub mod form;
 pub mod sdk;
+pub mod shorthand;
+
+use shorthand::Quote;
+pub use shorthand::{JsonKept, Notation};
 
 /// The request of an operation without input: an empty structure.
 pub(crate) static NO_INPUT: Shape = Shape {
@@ -119,6 +124,18 @@ impl Call {
             .filter_map(|(i, (member, slot))| slot.as_ref().map(|v| (i, member, v)))
     }
 
+    /// True when a scalar value would be taken for a file to load, or is exactly `--`: then
+    /// every value goes in one `--cli-input-json`.
+    fn routed(&self) -> bool {
+        self.set_members()
+            .any(|(_, member, value)| match (&member.shape.kind, value) {
+                (ShapeKind::String(_) | ShapeKind::Blob, Value::Scalar(text)) => {
+                    cli_would_expand(text) || text == "--"
+                }
+                _ => false,
+            })
+    }
+
     /// The request body exactly as the CLI sends it (`{}` for an operation without input).
     pub fn body(&self) -> String {
         let mut out = String::new();
@@ -194,19 +211,23 @@ impl Call {
     /// as one word per item when every item can be one. When a scalar value would be taken
     /// for a file to load, or is exactly `--`, all values go in one `--cli-input-json`.
     pub fn argv(&self) -> Vec<String> {
+        self.argv_in(Notation::Json)
+    }
+
+    /// [`Call::argv`] in a notation: with [`Notation::Shorthand`], each structure or list of
+    /// structures is written in the CLI's shorthand (one word, or one word per item) where
+    /// the CLI reads it back exactly, and as JSON where not ([`Call::kept_json`] says why).
+    pub fn argv_in(&self, notation: Notation) -> Vec<String> {
+        self.argv_quoted(notation, Quote::Double)
+    }
+
+    /// [`Call::argv_in`] with shorthand values quoted with `quote` first.
+    fn argv_quoted(&self, notation: Notation, quote: Quote) -> Vec<String> {
         let mut words = vec![
             self.operation.metadata.cli_name.to_owned(),
             self.operation.cli_name.to_owned(),
         ];
-        let routed =
-            self.set_members()
-                .any(|(_, member, value)| match (&member.shape.kind, value) {
-                    (ShapeKind::String(_) | ShapeKind::Blob, Value::Scalar(text)) => {
-                        cli_would_expand(text) || text == "--"
-                    }
-                    _ => false,
-                });
-        if routed {
+        if self.routed() {
             words.push("--cli-input-json".to_owned());
             words.push(self.json_line());
             return words;
@@ -225,6 +246,12 @@ impl Call {
                         Value::Scalar(text) => text.clone(),
                         _ => String::new(),
                     }));
+                }
+                (ShapeKind::List(_) | ShapeKind::Structure(_) | ShapeKind::Map(..), _)
+                    if let Some(shorthand) = shorthand_words(notation, member, value, quote) =>
+                {
+                    words.push(flag);
+                    words.extend(shorthand);
                 }
                 (ShapeKind::List(_) | ShapeKind::Structure(_) | ShapeKind::Map(..), _) => {
                     let mut json = String::new();
@@ -247,9 +274,34 @@ impl Call {
         words
     }
 
+    /// The structure and list members a notation writes as JSON although it prefers another
+    /// spelling, each with why, in model order (none for [`Notation::Json`], and none when
+    /// the whole call goes in one `--cli-input-json`). Said of the bash command: PowerShell's
+    /// and cmd.exe's quote the other way first, which in rare cases of a value ending in `\`
+    /// keeps another member as JSON, and they may still take their file or
+    /// `--cli-input-json` way for a word they cannot carry (see [`Call::command`]).
+    pub fn kept_json(&self, notation: Notation) -> Vec<JsonKept> {
+        if notation == Notation::Json || self.routed() {
+            return Vec::new();
+        }
+        self.set_members()
+            .filter(|(_, member, _)| is_json(member))
+            .filter_map(|(_, member, value)| {
+                shorthand::words(member.shape, value)
+                    .err()
+                    .map(|why| JsonKept { member, why })
+            })
+            .collect()
+    }
+
     /// The bash command, one option a line.
     pub fn bash(&self) -> String {
-        lay_out(&self.argv(), sh_word, " \\\n    ")
+        self.bash_in(Notation::Json)
+    }
+
+    /// The bash command in a notation.
+    pub fn bash_in(&self, notation: Notation) -> String {
+        lay_out(&self.argv_in(notation), sh_word, " \\\n    ")
     }
 
     /// The command for a shell, one option a line. PowerShell versions pass `"` to a program
@@ -260,9 +312,17 @@ impl Call {
     /// `--cli-input-json` word of plain ASCII JSON (with `\u0025` and `\u0021`) when one of
     /// them holds such a character or is a structure or a list.
     pub fn command(&self, shell: Shell) -> String {
+        self.command_in(shell, Notation::Json)
+    }
+
+    /// [`Call::command`] in a notation. A member written in shorthand is quoted for the shell
+    /// like any other word: PowerShell and cmd.exe take the file or `--cli-input-json` way only
+    /// for a member kept as JSON or for a word they cannot carry (the rules above). Their
+    /// shorthand quotes values `'…'` first, which both pass unchanged (bash's, `"…"`).
+    pub fn command_in(&self, shell: Shell, notation: Notation) -> String {
         match shell {
-            Shell::Bash => self.bash(),
-            Shell::PowerShell if self.needs_file_in(shell) => {
+            Shell::Bash => self.bash_in(notation),
+            Shell::PowerShell if self.needs_file_in(shell, notation) => {
                 let file = format!("{}.json", self.operation.cli_name);
                 let argv = [
                     self.operation.metadata.cli_name.to_owned(),
@@ -276,8 +336,12 @@ impl Call {
                     lay_out(&argv, ps_word, " `\n    ")
                 )
             }
-            Shell::PowerShell => lay_out(&self.argv(), ps_word, " `\n    "),
-            Shell::Cmd if self.needs_file_in(shell) => {
+            Shell::PowerShell => lay_out(
+                &self.argv_quoted(notation, Quote::Single),
+                ps_word,
+                " `\n    ",
+            ),
+            Shell::Cmd if self.needs_file_in(shell, notation) => {
                 let mut json = String::new();
                 one_line(&mut json, request_shape(self.operation), &self.input, CMD);
                 let argv = [
@@ -288,15 +352,25 @@ impl Call {
                 ];
                 lay_out(&argv, cmd_word, " ^\n    ")
             }
-            Shell::Cmd => lay_out(&self.argv(), cmd_word, " ^\n    "),
+            Shell::Cmd => lay_out(
+                &self.argv_quoted(notation, Quote::Single),
+                cmd_word,
+                " ^\n    ",
+            ),
         }
     }
 
     /// True when this shell cannot carry the values as separate words (see [`Call::command`]).
-    fn needs_file_in(&self, shell: Shell) -> bool {
-        let words = self.argv();
+    fn needs_file_in(&self, shell: Shell, notation: Notation) -> bool {
+        let quote = match shell {
+            Shell::Bash => Quote::Double,
+            Shell::PowerShell | Shell::Cmd => Quote::Single,
+        };
+        let words = self.argv_quoted(notation, quote);
         words.iter().any(|w| w == "--cli-input-json")
-            || self.set_members().any(|(_, member, _)| is_json(member))
+            || self.set_members().any(|(_, member, value)| {
+                is_json(member) && shorthand_words(notation, member, value, quote).is_none()
+            })
             || words[2..]
                 .iter()
                 .filter(|w| !w.starts_with("--"))
@@ -323,6 +397,19 @@ impl Call {
                     }
             })
     }
+}
+
+/// The shorthand words of a structure or list member, when the notation asks for them and
+/// they read back exactly.
+fn shorthand_words(
+    notation: Notation,
+    member: &'static Member,
+    value: &Value,
+    quote: Quote,
+) -> Option<Vec<String>> {
+    (notation == Notation::Shorthand && is_json(member))
+        .then(|| shorthand::words_quoted(member.shape, value, quote).ok())
+        .flatten()
 }
 
 /// True for a member the command gives as a JSON word.

@@ -334,7 +334,7 @@ pub fn check(shape: &Shape, value: &Value, path: &Path, problems: &mut Vec<Probl
 }
 
 /// A whole number as the value holds it.
-fn integer(text: &str) -> Option<i64> {
+pub(crate) fn integer(text: &str) -> Option<i64> {
     let digits = text.strip_prefix('-').unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -343,7 +343,7 @@ fn integer(text: &str) -> Option<i64> {
 }
 
 /// A boolean as the value holds it.
-fn boolean(text: &str) -> Option<bool> {
+pub(crate) fn boolean(text: &str) -> Option<bool> {
     match text {
         "true" => Some(true),
         "false" => Some(false),

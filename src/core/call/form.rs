@@ -7,11 +7,13 @@
 //! A share link is the operation and the given texts as a readable query
 //! (`op=put-app-replication-configuration&app-id=app-1&server-group-replication-configurations=[…]`,
 //! percent-encoded only where a query needs it, members in model order), so nested values stay
-//! readable and the same form always gives the same link.
+//! readable and the same form always gives the same link. The notation of the command
+//! ([`Notation`]) is part of the form and of the link (`cli.notation=shorthand`, written only
+//! when it is not the default JSON).
 
 use serde_json::Value as Json;
 
-use crate::core::call::{self, Call};
+use crate::core::call::{self, Call, Notation};
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::model::{Member, Operation, Service, Shape, ShapeKind};
 use crate::core::render::{Sdk, Shell};
@@ -20,6 +22,10 @@ use crate::core::value::{self, Path, Problem, Step, Value};
 
 /// The key of the operation in a share link.
 pub const OP_KEY: &str = "op";
+
+/// The key of the command's notation in a share link, written only for
+/// [`Notation::Shorthand`]. No member's flag can be it: flags have no `.`.
+pub const NOTATION_KEY: &str = "cli.notation";
 
 /// The key with which a link to an operation the service does not have is passed on to the
 /// main page, which says so (see [`crate::core::share::decode`]).
@@ -43,11 +49,15 @@ pub struct CallForm {
     pub operation: &'static Operation,
     /// One text per request member, in model order; `None` when it is not given.
     texts: Vec<Option<String>>,
+    /// How the command writes structure and list members.
+    notation: Notation,
 }
 
 impl PartialEq for CallForm {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.operation, other.operation) && self.texts == other.texts
+        std::ptr::eq(self.operation, other.operation)
+            && self.texts == other.texts
+            && self.notation == other.notation
     }
 }
 
@@ -67,7 +77,18 @@ impl CallForm {
         Self {
             operation,
             texts: vec![None; operation.members().len()],
+            notation: Notation::Json,
         }
+    }
+
+    /// How the command writes structure and list members (JSON unless chosen).
+    pub fn notation(&self) -> Notation {
+        self.notation
+    }
+
+    /// Chooses how the command writes structure and list members.
+    pub fn set_notation(&mut self, notation: Notation) {
+        self.notation = notation;
     }
 
     /// The text of the member at this position (empty when it is not given).
@@ -135,7 +156,8 @@ impl CallForm {
     }
 
     /// The form that holds a call's values: scalars as their text, structures and lists as
-    /// indented JSON.
+    /// indented JSON; the notation is JSON (a page keeps its own choice with
+    /// [`CallForm::set_notation`]).
     pub fn from_call(call: &Call) -> Self {
         let mut form = Self::new(call.operation);
         if let Value::Structure(slots) = &call.input {
@@ -151,7 +173,7 @@ impl CallForm {
     }
 
     /// The share link's query (without `?`): the operation, then each member with text, in
-    /// model order.
+    /// model order, then the notation when it is not JSON.
     pub fn to_query(&self) -> String {
         let mut query = format!("{OP_KEY}={}", escape(self.operation.cli_name));
         for (member, text) in self.operation.members().iter().zip(&self.texts) {
@@ -162,6 +184,12 @@ impl CallForm {
                 let compact = is_complex(member).then(|| without_layout(text)).flatten();
                 query.push_str(&escape(compact.as_deref().unwrap_or(text)));
             }
+        }
+        if self.notation != Notation::Json {
+            query.push('&');
+            query.push_str(NOTATION_KEY);
+            query.push('=');
+            query.push_str(self.notation.as_str());
         }
         query
     }
@@ -206,6 +234,10 @@ impl CallForm {
             if key == OP_KEY {
                 continue;
             }
+            if key == NOTATION_KEY {
+                form.notation = read_notation(&value, &mut diagnostics);
+                continue;
+            }
             match operation.members().iter().position(|m| m.flag == key) {
                 Some(i) => form.give(i, Some(value)),
                 None => diagnostics.push(
@@ -219,6 +251,25 @@ impl CallForm {
         }
         (Some(form), diagnostics)
     }
+}
+
+/// The notation a link names; JSON, with a warning, for a name it does not know.
+fn read_notation(value: &str, diagnostics: &mut Vec<Diagnostic>) -> Notation {
+    Notation::parse(value).unwrap_or_else(|| {
+        let names: Vec<&str> = Notation::ALL.iter().map(|n| n.as_str()).collect();
+        diagnostics.push(
+            Diagnostic::general(
+                Severity::Warning,
+                format!(
+                    "The link's notation \"{value}\" is not one of {}; the command is written \
+                     in JSON.",
+                    names.join(", ")
+                ),
+            )
+            .at(format!("key \"{NOTATION_KEY}\"")),
+        );
+        Notation::Json
+    })
 }
 
 /// What a member takes, in a sentence made from the model (its kind and constraints).
@@ -284,8 +335,15 @@ pub struct Written {
 
 /// Every text the plain page writes for a call, in the order shown: the command for bash,
 /// PowerShell and cmd.exe, the two documents, the HTTP request and body, the Python,
-/// JavaScript and Rust programs, and the three skeletons.
+/// JavaScript and Rust programs, and the three skeletons. The commands give structures and
+/// lists as JSON; see [`written_in`].
 pub fn written(call: &Call) -> Vec<Written> {
+    written_in(call, Notation::Json)
+}
+
+/// [`written`] with the commands in a notation (the form's [`CallForm::notation`]); what a
+/// shorthand command leaves as JSON, and why, is [`Call::kept_json`].
+pub fn written_in(call: &Call, notation: Notation) -> Vec<Written> {
     let operation = call.operation;
     let file = |extension: &str| format!("{}.{extension}", operation.cli_name);
     let request = call.http_request();
@@ -295,21 +353,21 @@ pub fn written(call: &Call) -> Vec<Written> {
             title: "Command (bash)",
             file: file("sh"),
             media: "text/x-shellscript",
-            text: call.bash(),
+            text: call.bash_in(notation),
         },
         Written {
             id: "cli-powershell",
             title: "Command (PowerShell)",
             file: file("ps1"),
             media: "text/plain",
-            text: call.command(Shell::PowerShell),
+            text: call.command_in(Shell::PowerShell, notation),
         },
         Written {
             id: "cli-cmd",
             title: "Command (cmd.exe)",
             file: file("cmd"),
             media: "text/plain",
-            text: call.command(Shell::Cmd),
+            text: call.command_in(Shell::Cmd, notation),
         },
         Written {
             id: "json",
@@ -550,6 +608,46 @@ mod tests {
             problems[0].message,
             "\"launch-rocket\" is not an operation of aws sms."
         );
+    }
+
+    #[test]
+    fn the_notation_is_in_the_link_only_when_it_is_shorthand() {
+        let op = op("create-app");
+        let tags = op.members().iter().position(|m| m.name == "tags").unwrap();
+        let mut form = CallForm::new(op);
+        form.set(tags, r#"[{"key": "k", "value": "a b"}]"#);
+        assert!(!form.to_query().contains(NOTATION_KEY));
+        form.set_notation(Notation::Shorthand);
+        let query = form.to_query();
+        assert!(query.ends_with("&cli.notation=shorthand"), "{query}");
+        let (back, problems) = CallForm::from_query(&sms::SERVICE, &query);
+        assert_eq!(problems, []);
+        let back = back.unwrap();
+        assert_eq!(back.notation(), Notation::Shorthand);
+        assert_eq!(back.to_query(), query);
+        let (back, problems) =
+            CallForm::from_query(&sms::SERVICE, "op=create-app&cli.notation=yaml");
+        assert_eq!(back.map(|b| b.notation()), Some(Notation::Json));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].severity, Severity::Warning);
+        assert!(problems[0].message.contains("\"yaml\""), "{problems:?}");
+        // No member's flag can be the key.
+        for operation in sms::SERVICE.operations {
+            assert!(operation.members().iter().all(|m| !m.flag.contains('.')));
+        }
+        // The page's commands follow the notation; every other text is the same.
+        let call = form.check().0;
+        let json = written(&call);
+        let shorthand = written_in(&call, Notation::Shorthand);
+        assert_eq!(json[0].text, call.bash());
+        assert!(
+            shorthand[0].text.ends_with("--tags 'key=k,value=a b'\n"),
+            "{}",
+            shorthand[0].text
+        );
+        assert!(shorthand[1].text.ends_with("--tags 'key=k,value=a b'\n"));
+        assert!(shorthand[2].text.ends_with("--tags \"key=k,value=a b\"\n"));
+        assert_eq!(json[3..], shorthand[3..]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::core::call::command::{is_command, read_command};
 use crate::core::call::form::{self, CallForm, Written, hint, is_complex, read_document};
-use crate::core::call::{self, Call};
+use crate::core::call::{self, Call, Notation};
 use crate::core::catalog;
 use crate::core::diagnostic::{self, Diagnostic, Severity};
 use crate::core::model::{Member, Operation, ShapeKind};
@@ -31,6 +31,16 @@ use crate::ui::submit::SendSection;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(OperationPage);
+}
+
+/// Where this browser keeps the notation chosen last for the commands.
+const NOTATION_PREFERENCE: &str = "sms-job-builder/notation";
+
+/// The notation chosen last in this browser (JSON until one is chosen).
+fn preferred_notation() -> Notation {
+    io::load(NOTATION_PREFERENCE)
+        .and_then(|name| Notation::parse(&name))
+        .unwrap_or_default()
 }
 
 /// Where this browser keeps the draft of an operation of the plain page.
@@ -109,7 +119,14 @@ fn open_address(status: RwSignal<String>) -> Opened {
     if let Some(draft) = &draft {
         query.clone_from(draft);
     }
-    let (form, problems) = CallForm::from_query(params::SERVICE, &query);
+    let (mut form, problems) = CallForm::from_query(params::SERVICE, &query);
+    // A link or draft that does not say how to write the commands gets this browser's choice.
+    let says_notation = query
+        .split('&')
+        .any(|pair| pair.starts_with(&format!("{}=", form::NOTATION_KEY)));
+    if let Some(form) = form.as_mut().filter(|_| !says_notation) {
+        form.set_notation(preferred_notation());
+    }
     status.set(if form.is_some() && draft.is_some() {
         "Restored your draft of this operation from this browser.".to_owned()
     } else {
@@ -438,7 +455,8 @@ fn Page(
                         id="clear-form"
                         disabled=move || form.with(CallForm::is_empty)
                         on:click=move |_| {
-                            let empty = CallForm::new(operation);
+                            let mut empty = CallForm::new(operation);
+                            empty.set_notation(form.with_untracked(CallForm::notation));
                             touched.reset(&empty);
                             form.set(empty);
                             status.set("Cleared the form.".to_owned());
@@ -462,7 +480,7 @@ fn Page(
                 </form>
             </div>
             <div class="output-column">
-                <OperationOutputs checked status />
+                <OperationOutputs form checked status />
             </div>
         </main>
     }
@@ -868,8 +886,10 @@ fn DocumentImport(
     let text = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<Diagnostic>::new());
     let pending = RwSignal::new(None::<CallForm>);
-    let take = move |read: CallForm| {
+    let take = move |mut read: CallForm| {
         if std::ptr::eq(read.operation, operation) {
+            // What was pasted is the values; how the commands are written stays the user's.
+            read.set_notation(form.with_untracked(CallForm::notation));
             touched.reset(&read);
             form.set(read);
             pending.set(None);
@@ -957,8 +977,14 @@ fn DocumentImport(
 
 /// Every text the page writes, each with copy and download; a note while the form has errors.
 #[component]
-fn OperationOutputs(checked: Checked, status: RwSignal<String>) -> impl IntoView {
-    let written = Memo::new(move |_| checked.with(|(call, _)| form::written(call)));
+fn OperationOutputs(
+    form: RwSignal<CallForm>,
+    checked: Checked,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let notation = Memo::new(move |_| form.with(CallForm::notation));
+    let written =
+        Memo::new(move |_| checked.with(|(call, _)| form::written_in(call, notation.get())));
     let incomplete = move || checked.with(|(_, d)| diagnostic::has_errors(d));
     let count = written.with_untracked(Vec::len);
     let sections = (0..count)
@@ -967,6 +993,7 @@ fn OperationOutputs(checked: Checked, status: RwSignal<String>) -> impl IntoView
     view! {
         <section class="outputs op-outputs" id="outputs" aria-labelledby="outputs-title">
             <h2 id="outputs-title">"Outputs"</h2>
+            <NotationChoice form checked notation />
             {move || {
                 incomplete()
                     .then(|| {
@@ -980,6 +1007,60 @@ fn OperationOutputs(checked: Checked, status: RwSignal<String>) -> impl IntoView
             {sections}
         </section>
     }
+}
+
+/// How the commands write structure and list members: JSON, or the CLI's shorthand where it
+/// reads back exactly (each member that stays JSON says why). Shown only for an operation that
+/// has such members; the choice is remembered in this browser and is part of the share link.
+#[component]
+fn NotationChoice(
+    form: RwSignal<CallForm>,
+    checked: Checked,
+    notation: Memo<Notation>,
+) -> impl IntoView {
+    let operation = form.with_untracked(|f| f.operation);
+    if !operation.members().iter().any(is_complex) {
+        return Either::Left(());
+    }
+    let choices = Notation::ALL
+        .into_iter()
+        .map(|choice| {
+            let id = format!("notation-{}", choice.as_str());
+            let label_for = id.clone();
+            view! {
+                <label class="seg" for=label_for>
+                    <input
+                        type="radio"
+                        id=id
+                        name="notation"
+                        value=choice.as_str()
+                        prop:checked=move || notation.get() == choice
+                        on:change=move |_| {
+                            form.update(|f| f.set_notation(choice));
+                            io::save(NOTATION_PREFERENCE, choice.as_str());
+                        }
+                    />
+                    <span>{choice.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let kept = move || {
+        checked
+            .with(|(call, _)| call.kept_json(notation.get()))
+            .into_iter()
+            .map(|kept| diagnostic_item(Diagnostic::general(Severity::Info, kept.sentence())))
+            .collect_view()
+    };
+    Either::Right(view! {
+        <fieldset class="segmented notation" id="notation">
+            <legend>"Structures and lists in the commands"</legend>
+            {choices}
+        </fieldset>
+        <ul class="diagnostics notes" id="notation-notes">
+            {kept}
+        </ul>
+    })
 }
 
 /// One text, with its heading, copy and download.

@@ -169,6 +169,56 @@ test('a command of another operation pasted on the main page opens that operatio
   });
 });
 
+test('a create-app command in shorthand pasted into a fresh page fills its operation and nested form; the commands can be written in shorthand', async () => {
+  await withPage('', async (page) => {
+    await ready(page);
+    await page.click('details.import > summary');
+    await page.fill(
+      '#import-text',
+      `$ aws sms create-app --name web \\\n    --server-groups 'serverGroupId=sg-1,name=web tier,serverList=[{serverId=s-1},{serverId=s-2}]' serverGroupId=sg-2,serverList=[{serverId=s-3,vmServer={vmName=db}}] \\\n    --tags key=env,value=prod 'key=team,value=web\\,ops'`,
+    );
+    await page.click('#import-run');
+    await page.waitForSelector('#import-open');
+    await page.click('#import-open');
+    await page.waitForFunction(() => document.title.endsWith('aws sms create-app'));
+    await opReady(page);
+    // The nested form holds what was pasted, element by element.
+    assert.equal(await page.inputValue('#f-server-groups--0-name'), 'web tier');
+    assert.equal(await page.inputValue('#f-server-groups--0-server-list--1-server-id'), 's-2');
+    assert.equal(await page.inputValue('#f-server-groups--1-server-list--0-vm-server-vm-name'), 'db');
+    assert.equal(await page.inputValue('#f-tags--1-value'), 'web,ops');
+    const body =
+      '{"name": "web", "serverGroups": [{"serverGroupId": "sg-1", "name": "web tier", "serverList": [{"serverId": "s-1"}, {"serverId": "s-2"}]}, ' +
+      '{"serverGroupId": "sg-2", "serverList": [{"serverId": "s-3", "vmServer": {"vmName": "db"}}]}], ' +
+      '"tags": [{"key": "env", "value": "prod"}, {"key": "team", "value": "web,ops"}]}';
+    assert.equal(await out(page, 'http-body'), body);
+    assert.match(await out(page, 'cli'), /--server-groups '\[\{"serverGroupId": "sg-1"/);
+    // The same call, its commands in shorthand; the request does not change.
+    await page.click('#notation-shorthand');
+    await page.waitForFunction(() => document.getElementById('out-cli').textContent.includes('serverGroupId=sg-2'));
+    const bash = await out(page, 'cli');
+    assert.equal(
+      bash,
+      "aws sms create-app \\\n    --name web \\\n" +
+        "    --server-groups 'serverGroupId=sg-1,name=web tier,serverList=[{serverId=s-1},{serverId=s-2}]' 'serverGroupId=sg-2,serverList=[{serverId=s-3,vmServer={vmName=db}}]' \\\n" +
+        "    --tags key=env,value=prod 'key=team,value=\"web,ops\"'\n",
+    );
+    assert.equal(await out(page, 'http-body'), body);
+    // The choice is in the share link, and remembered for the next operation opened.
+    await page.waitForFunction(() => location.search.includes('cli.notation=shorthand'));
+    await page.goto(`${url}?op=update-app&app-id=app-1&tags=${encodeURIComponent('[{"key": "k", "value": ""}]')}`);
+    await opReady(page);
+    assert.equal(await page.isChecked('#notation-shorthand'), true);
+    assert.match(await out(page, 'cli'), /--tags 'key=k,value=""'/);
+    // A member shorthand cannot carry stays JSON, and the page says why.
+    await page.click('#json-tags');
+    await page.fill('#f-tags', '[]');
+    await page.waitForSelector('#notation-notes li');
+    assert.match(await page.textContent('#notation-notes'), /--tags stays JSON: /);
+    assert.match(await out(page, 'cli'), /--tags '\[\]'/);
+  });
+});
+
 test('a nested member starts from its skeleton, and the form clears', async () => {
   await withPage('?op=create-app', async (page) => {
     await opReady(page);

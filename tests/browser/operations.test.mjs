@@ -280,6 +280,16 @@ test('structures and lists are edited as fields: add, fill, duplicate, reorder, 
       '{"name": "group-1", "serverList": [{"serverId": "s-00"}, {"serverId": "s-01"}]}, ' +
       '{"name": "group-2", "serverList": [{"serverId": "s-10"}, {"serverId": "s-11"}]}]}';
     await body(full);
+    // A reload brings the nested form back: the address holds it.
+    await page.waitForFunction(() => location.search.includes('s-11'));
+    await page.evaluate(() => {
+      window.beforeReload = true;
+      setTimeout(() => location.reload(), 0);
+    });
+    await page.waitForFunction(
+      () => window.beforeReload === undefined && document.getElementById('f-server-groups--1-server-list--1-server-id')?.value === 's-11',
+    );
+    await body(full);
     // The heading of a nested group says where it is.
     assert.match(await page.textContent('details.element details.element > summary'), /^Server group 1 › Server 1$/);
     // A boolean inside is a choice, typed as a boolean.

@@ -749,22 +749,7 @@ fn complex_control(
     as_json: RwSignal<bool>,
 ) -> AnyView {
     let flag = member.flag;
-    let doc: structured::Doc = Memo::new(move |_| {
-        form.with(|f| {
-            if f.is_given(index) {
-                serde_json::from_str(f.text(index))
-                    .map(Some)
-                    .map_err(|_| ())
-            } else {
-                Ok(None)
-            }
-        })
-    });
-    let write = Callback::new(move |value: Option<serde_json::Value>| {
-        touched.touch(index);
-        let text = value.map(|v| serde_json::to_string_pretty(&v).unwrap_or_default());
-        form.update(|f| f.give(index, text));
-    });
+    let (doc, write, replace) = member_doc(form, touched, index);
     let editor = structured::Editor::new(member, doc, write, problems, status);
     let typed = move |ev: web_sys::Event| {
         touched.touch(index);
@@ -797,7 +782,7 @@ fn complex_control(
         } else if form.with(|f| f.is_given(index)) {
             structured::member(editor)
         } else {
-            absent_member(member, write, status)
+            absent_member(member, replace, status)
         }
     };
     // The body is rebuilt only when what it shows changes kind (fields, box, absent).
@@ -837,7 +822,7 @@ fn complex_control(
                 id=format!("remove-{flag}")
                 hidden=move || !form.with(|f| f.is_given(index))
                 on:click=move |_| {
-                    write.run(None);
+                    replace.run(None);
                     status.set(format!("Removed {}: it is not given.", member.name));
                 }
             >
@@ -847,6 +832,59 @@ fn complex_control(
         {body}
     }
     .into_any()
+}
+
+/// The member's value read from its text ([`structured::Doc`]), what writes its new text, and
+/// what replaces its whole value (or, with `None`, leaves it out).
+fn member_doc(
+    form: RwSignal<CallForm>,
+    touched: Touched,
+    index: usize,
+) -> (
+    structured::Doc,
+    Callback<Option<String>>,
+    Callback<Option<serde_json::Value>>,
+) {
+    let read = move |f: &CallForm| {
+        if f.is_given(index) {
+            serde_json::from_str(f.text(index))
+                .map(Some)
+                .map_err(|_| ())
+        } else {
+            Ok(None)
+        }
+    };
+    let doc: structured::Doc = RwSignal::new(form.with_untracked(read));
+    // The text `doc` was read from or written as. When something else changes the text (the
+    // JSON box, an import, clearing the form), `doc` is read from it again.
+    let synced = StoredValue::new(form.with_untracked(|f| given_text(f, index)));
+    Effect::new(move |_| {
+        form.with(|f| {
+            let now = f.is_given(index).then(|| f.text(index));
+            if synced.with_value(|was| was.as_deref() != now) {
+                synced.set_value(now.map(str::to_owned));
+                doc.set(read(f));
+            }
+        });
+    });
+    // What the controls write: the member's new text (`doc` holds its value already).
+    let write = Callback::new(move |text: Option<String>| {
+        touched.touch(index);
+        synced.set_value(text.clone());
+        form.update(|f| f.give(index, text));
+    });
+    // A whole new value (or none).
+    let replace = Callback::new(move |value: Option<serde_json::Value>| {
+        let text = value.as_ref().map(structured::text);
+        doc.set(Ok(value));
+        write.run(text);
+    });
+    (doc, write, replace)
+}
+
+/// The member's text, `None` when it is not given.
+fn given_text(form: &CallForm, index: usize) -> Option<String> {
+    form.is_given(index).then(|| form.text(index).to_owned())
 }
 
 /// A structure or list member that is not given: a button that gives it, empty.

@@ -750,7 +750,17 @@ fn complex_control(
 ) -> AnyView {
     let flag = member.flag;
     let (doc, write, replace) = member_doc(form, touched, index);
-    let editor = structured::Editor::new(member, doc, write, problems, status);
+    // Every control of the value reads its problems: through a signal set only when they
+    // change, a keystroke that changes none of them wakes one effect instead of all of those.
+    let located = RwSignal::new(problems.get_untracked());
+    Effect::new(move |_| {
+        problems.with(|now| {
+            if located.with_untracked(|was| was != now) {
+                located.set(now.clone());
+            }
+        });
+    });
+    let editor = structured::Editor::new(member, doc, write, located.read_only(), status);
     let typed = move |ev: web_sys::Event| {
         touched.touch(index);
         form.update(|f| f.set(index, event_target_value(&ev)));

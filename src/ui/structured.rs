@@ -47,20 +47,21 @@ pub type Doc = RwSignal<Result<Option<Json>, ()>>;
 pub struct Editor {
     doc: Doc,
     write: Callback<Option<String>>,
-    problems: Memo<Vec<Diagnostic>>,
+    problems: ReadSignal<Vec<Diagnostic>>,
     say: RwSignal<String>,
     member: &'static Member,
 }
 
 impl Editor {
     /// The controls of `member`, whose JSON text is read as `doc`; `write` stores the new
-    /// text (or, with `None`, leaves the member out), `problems` are the member's located problems, `say` announces
-    /// additions and removals.
+    /// text (or, with `None`, leaves the member out), `problems` are the member's located
+    /// problems (a signal that changes only when they do: every control reads it), `say`
+    /// announces additions and removals.
     pub fn new(
         member: &'static Member,
         doc: Doc,
         write: Callback<Option<String>>,
-        problems: Memo<Vec<Diagnostic>>,
+        problems: ReadSignal<Vec<Diagnostic>>,
         say: RwSignal<String>,
     ) -> Self {
         Self {

@@ -3,8 +3,9 @@
 // description field, and prints the functions with the most self time. Build the wasm with
 // its name section kept (CARGO_PROFILE_RELEASE_STRIP=false, then wasm-bindgen) for Rust names.
 //
-// Usage: node profile.mjs DIST_DIR [--keys N] [--long] [--defer-writes] [--nested [--errors]] [--total] [--top N] [--times]
+// Usage: node profile.mjs DIST_DIR [--keys N] [--long] [--defer-writes] [--nested [--errors]] [--total] [--top N] [--times] [--callees NAME]
 // --times measures the keystrokes without the profiler and prints their median and p95 only.
+// --callees NAME prints where the time under the functions named NAME (a part of the name) goes.
 // --total also prints each function's total (inclusive) time: its own and its callees'.
 // --defer-writes wraps history.replaceState and localStorage.setItem so they run 300 ms later,
 // to see what a keystroke costs once those writes are off its path.
@@ -73,12 +74,44 @@ function totalTimes(profile) {
   return [...total.entries()].sort((a, b) => b[1] - a[1]);
 }
 
+/**
+ * Where the time of the functions whose name contains `pattern` goes: total time per direct
+ * callee (`(self)` for their own), counted under the outermost matching frame of each sample.
+ */
+function calleeTimes(profile, pattern) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nameOf = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? n.callFrame.url.split('/').pop() : ''}`.trim();
+  const total = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    let below = '(self)';
+    let found = null;
+    for (let id = profile.samples[i], child = null; id !== undefined; child = id, id = parent.get(id)) {
+      if (nameOf(byId.get(id)).includes(pattern)) {
+        found = nameOf(byId.get(id));
+        below = child === null ? '(self)' : nameOf(byId.get(child));
+      }
+    }
+    if (found) total.set(below, (total.get(below) ?? 0) + ms);
+  }
+  return [...total.entries()].sort((a, b) => b[1] - a[1]);
+}
+
 function print(title, profile, top = args.includes('--top') ? Number(args[args.indexOf('--top') + 1]) : 40) {
   const rows = selfTimes(profile);
   const sum = rows.reduce((t, [, ms]) => t + ms, 0);
   console.log(`\n== ${title}: ${sum.toFixed(1)} ms sampled`);
   for (const [name, ms] of rows.slice(0, top)) {
     console.log(`${ms.toFixed(2).padStart(9)} ms ${((100 * ms) / sum).toFixed(1).padStart(5)}%  ${name.slice(0, 150)}`);
+  }
+  if (args.includes('--callees')) {
+    const pattern = args[args.indexOf('--callees') + 1];
+    console.log(`\n== ${title}: under ${pattern}`);
+    for (const [name, ms] of calleeTimes(profile, pattern).slice(0, top)) {
+      console.log(`${ms.toFixed(2).padStart(9)} ms ${((100 * ms) / sum).toFixed(1).padStart(5)}%  ${name.slice(0, 150)}`);
+    }
   }
   if (!args.includes('--total')) return;
   console.log(`\n== ${title}: total (inclusive) time`);

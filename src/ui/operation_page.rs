@@ -1032,12 +1032,17 @@ fn OperationOutputs(
 ) -> impl IntoView {
     let notation = Memo::new(move |_| form.with(CallForm::notation));
     let written =
-        Memo::new(move |_| checked.with(|(call, _)| form::written_in(call, notation.get())));
+        Memo::new(move |_| checked.with(|(call, _)| form::written_of_values(call, notation.get())));
+    // The skeletons depend on the operation only: written once (a memo without sources).
+    let operation = form.with_untracked(|f| f.operation);
+    let fixed = Memo::new(move |_| form::skeletons(operation));
     let incomplete = move || checked.with(|(_, d)| diagnostic::has_errors(d));
-    let count = written.with_untracked(Vec::len);
-    let sections = (0..count)
-        .map(|k| view! { <WrittenPanel written k status /> })
-        .collect_view();
+    let panels = |written: Memo<Vec<Written>>| {
+        (0..written.with_untracked(Vec::len))
+            .map(|k| view! { <WrittenPanel written k status /> })
+            .collect_view()
+    };
+    let sections = (panels(written), panels(fixed));
     view! {
         <section class="outputs op-outputs" id="outputs" aria-labelledby="outputs-title">
             <h2 id="outputs-title">"Outputs"</h2>

@@ -83,9 +83,10 @@ impl Editor {
 
     /// Changes the member's value and writes it back; every control reads it again.
     fn edit(self, change: impl FnOnce(&mut Option<Json>)) {
-        let text = self.doc.try_update(|doc| changed(doc, change));
-        // Written once `doc` is no longer borrowed.
-        self.write.run(text.flatten());
+        // Written once `doc` is no longer borrowed (and not at all once the page is gone).
+        if let Some(text) = self.doc.try_update(|doc| changed(doc, change)) {
+            self.write.run(text);
+        }
     }
 
     /// Changes a scalar's value: only that control (`own`) reads it again, as nothing else
@@ -95,9 +96,10 @@ impl Editor {
         if self.doc.with_untracked(Result::is_err) {
             return self.edit(change);
         }
-        let text = self.doc.try_update_untracked(|doc| changed(doc, change));
-        own.notify();
-        self.write.run(text.flatten());
+        if let Some(text) = self.doc.try_update_untracked(|doc| changed(doc, change)) {
+            own.notify();
+            self.write.run(text);
+        }
     }
 
     /// Sets (or, with `None`, removes) the part at `at`; its parent exists.
@@ -193,8 +195,8 @@ fn find_mut<'a>(root: &'a mut Json, at: &[Key]) -> Option<&'a mut Json> {
 
 /// Puts an object's members in the model's order (any other key after them, as they were).
 fn in_model_order(map: &mut Map<String, Json>, shape: &'static Shape) {
-    // Mostly they are in order already (a value typed over another): rebuilding the map
-    // then would cost a keystroke more than the rest of the edit.
+    // Mostly they are in order already (a value typed over another), and rebuilding the map
+    // was then the largest part of a keystroke's edit.
     let members = shape.members();
     let rank = |key: &str| {
         members

@@ -749,23 +749,18 @@ fn complex_control(
     as_json: RwSignal<bool>,
 ) -> AnyView {
     let flag = member.flag;
-    let doc: structured::Doc = Memo::new(move |_| {
-        form.with(|f| {
-            if f.is_given(index) {
-                serde_json::from_str(f.text(index))
-                    .map(Some)
-                    .map_err(|_| ())
-            } else {
-                Ok(None)
+    let (doc, write, replace) = member_doc(form, touched, index);
+    // Every control of the value reads its problems: through a signal set only when they
+    // change, a keystroke that changes none of them wakes one effect instead of all of those.
+    let located = RwSignal::new(problems.get_untracked());
+    Effect::new(move |_| {
+        problems.with(|now| {
+            if located.with_untracked(|was| was != now) {
+                located.set(now.clone());
             }
-        })
+        });
     });
-    let write = Callback::new(move |value: Option<serde_json::Value>| {
-        touched.touch(index);
-        let text = value.map(|v| serde_json::to_string_pretty(&v).unwrap_or_default());
-        form.update(|f| f.give(index, text));
-    });
-    let editor = structured::Editor::new(member, doc, write, problems, status);
+    let editor = structured::Editor::new(member, doc, write, located.read_only(), status);
     let typed = move |ev: web_sys::Event| {
         touched.touch(index);
         form.update(|f| f.set(index, event_target_value(&ev)));
@@ -797,7 +792,7 @@ fn complex_control(
         } else if form.with(|f| f.is_given(index)) {
             structured::member(editor)
         } else {
-            absent_member(member, write, status)
+            absent_member(member, replace, status)
         }
     };
     // The body is rebuilt only when what it shows changes kind (fields, box, absent).
@@ -837,7 +832,7 @@ fn complex_control(
                 id=format!("remove-{flag}")
                 hidden=move || !form.with(|f| f.is_given(index))
                 on:click=move |_| {
-                    write.run(None);
+                    replace.run(None);
                     status.set(format!("Removed {}: it is not given.", member.name));
                 }
             >
@@ -847,6 +842,59 @@ fn complex_control(
         {body}
     }
     .into_any()
+}
+
+/// The member's value read from its text ([`structured::Doc`]), what writes its new text, and
+/// what replaces its whole value (or, with `None`, leaves it out).
+fn member_doc(
+    form: RwSignal<CallForm>,
+    touched: Touched,
+    index: usize,
+) -> (
+    structured::Doc,
+    Callback<Option<String>>,
+    Callback<Option<serde_json::Value>>,
+) {
+    let read = move |f: &CallForm| {
+        if f.is_given(index) {
+            serde_json::from_str(f.text(index))
+                .map(Some)
+                .map_err(|_| ())
+        } else {
+            Ok(None)
+        }
+    };
+    let doc: structured::Doc = RwSignal::new(form.with_untracked(read));
+    // The text `doc` was read from or written as. When something else changes the text (the
+    // JSON box, an import, clearing the form), `doc` is read from it again.
+    let synced = StoredValue::new(form.with_untracked(|f| given_text(f, index)));
+    Effect::new(move |_| {
+        form.with(|f| {
+            let now = f.is_given(index).then(|| f.text(index));
+            if synced.with_value(|was| was.as_deref() != now) {
+                synced.set_value(now.map(str::to_owned));
+                doc.set(read(f));
+            }
+        });
+    });
+    // What the controls write: the member's new text (`doc` holds its value already).
+    let write = Callback::new(move |text: Option<String>| {
+        touched.touch(index);
+        synced.set_value(text.clone());
+        form.update(|f| f.give(index, text));
+    });
+    // A whole new value (or none).
+    let replace = Callback::new(move |value: Option<serde_json::Value>| {
+        let text = value.as_ref().map(structured::text);
+        doc.set(Ok(value));
+        write.run(text);
+    });
+    (doc, write, replace)
+}
+
+/// The member's text, `None` when it is not given.
+fn given_text(form: &CallForm, index: usize) -> Option<String> {
+    form.is_given(index).then(|| form.text(index).to_owned())
 }
 
 /// A structure or list member that is not given: a button that gives it, empty.
@@ -984,12 +1032,17 @@ fn OperationOutputs(
 ) -> impl IntoView {
     let notation = Memo::new(move |_| form.with(CallForm::notation));
     let written =
-        Memo::new(move |_| checked.with(|(call, _)| form::written_in(call, notation.get())));
+        Memo::new(move |_| checked.with(|(call, _)| form::written_of_values(call, notation.get())));
+    // The skeletons depend on the operation only: written once (a memo without sources).
+    let operation = form.with_untracked(|f| f.operation);
+    let fixed = Memo::new(move |_| form::skeletons(operation));
     let incomplete = move || checked.with(|(_, d)| diagnostic::has_errors(d));
-    let count = written.with_untracked(Vec::len);
-    let sections = (0..count)
-        .map(|k| view! { <WrittenPanel written k status /> })
-        .collect_view();
+    let panels = |written: Memo<Vec<Written>>| {
+        (0..written.with_untracked(Vec::len))
+            .map(|k| view! { <WrittenPanel written k status /> })
+            .collect_view()
+    };
+    let sections = (panels(written), panels(fixed));
     view! {
         <section class="outputs op-outputs" id="outputs" aria-labelledby="outputs-title">
             <h2 id="outputs-title">"Outputs"</h2>

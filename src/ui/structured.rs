@@ -36,28 +36,32 @@ enum Key<N = &'static str> {
 }
 
 /// The member's value as the controls see it: `Ok(None)` when it is not given, `Err` when
-/// its text is not JSON (then only the JSON box can show it).
-pub type Doc = Memo<Result<Option<Json>, ()>>;
+/// its text is not JSON (then only the JSON box can show it). It is the member's text, read:
+/// the controls change it in place and write the text from it (a keystroke neither clones
+/// nor re-reads the whole value), and the page reads the text again when something else
+/// changed it.
+pub type Doc = RwSignal<Result<Option<Json>, ()>>;
 
 /// What every control of one member shares.
 #[derive(Clone, Copy)]
 pub struct Editor {
     doc: Doc,
-    write: Callback<Option<Json>>,
-    problems: Memo<Vec<Diagnostic>>,
+    write: Callback<Option<String>>,
+    problems: ReadSignal<Vec<Diagnostic>>,
     say: RwSignal<String>,
     member: &'static Member,
 }
 
 impl Editor {
-    /// The controls of `member`, whose JSON text is `doc`; `write` stores a new value (or
-    /// leaves the member out), `problems` are the member's located problems, `say` announces
-    /// additions and removals.
+    /// The controls of `member`, whose JSON text is read as `doc`; `write` stores the new
+    /// text (or, with `None`, leaves the member out), `problems` are the member's located
+    /// problems (a signal that changes only when they do: every control reads it), `say`
+    /// announces additions and removals.
     pub fn new(
         member: &'static Member,
         doc: Doc,
-        write: Callback<Option<Json>>,
-        problems: Memo<Vec<Diagnostic>>,
+        write: Callback<Option<String>>,
+        problems: ReadSignal<Vec<Diagnostic>>,
         say: RwSignal<String>,
     ) -> Self {
         Self {
@@ -77,16 +81,39 @@ impl Editor {
         })
     }
 
-    /// Changes the member's value and writes it back.
+    /// Changes the member's value and writes it back; every control reads it again.
     fn edit(self, change: impl FnOnce(&mut Option<Json>)) {
-        let mut doc = self.doc.get_untracked().ok().flatten();
-        change(&mut doc);
-        self.write.run(doc);
+        // Written once `doc` is no longer borrowed (and not at all once the page is gone).
+        if let Some(text) = self.doc.try_update(|doc| changed(doc, change)) {
+            self.write.run(text);
+        }
+    }
+
+    /// Changes a scalar's value: only that control (`own`) reads it again, as nothing else
+    /// shows it (the groups and lists around it keep their shape), so a keystroke does not
+    /// re-run every control of the member.
+    fn edit_scalar(self, own: Trigger, change: impl FnOnce(&mut Option<Json>)) {
+        if self.doc.with_untracked(Result::is_err) {
+            return self.edit(change);
+        }
+        if let Some(text) = self.doc.try_update_untracked(|doc| changed(doc, change)) {
+            own.notify();
+            self.write.run(text);
+        }
     }
 
     /// Sets (or, with `None`, removes) the part at `at`; its parent exists.
     fn put(self, at: Vec<Key>, shape_of_parent: Option<&'static Shape>, value: Option<Json>) {
-        self.edit(move |doc| {
+        self.edit(Self::putting(at, shape_of_parent, value));
+    }
+
+    /// The change that sets (or removes) the part at `at`.
+    fn putting(
+        at: Vec<Key>,
+        shape_of_parent: Option<&'static Shape>,
+        value: Option<Json>,
+    ) -> impl FnOnce(&mut Option<Json>) {
+        move |doc| {
             let Some((last, parent_at)) = at.split_last() else {
                 *doc = value;
                 return;
@@ -118,7 +145,7 @@ impl Editor {
                 },
                 _ => {}
             }
-        });
+        }
     }
 
     /// The problems located exactly at `at`.
@@ -131,6 +158,25 @@ impl Editor {
                 .collect()
         })
     }
+}
+
+/// Changes the member's value in place (text that is not JSON counts as not given) and
+/// returns its new text.
+fn changed(
+    doc: &mut Result<Option<Json>, ()>,
+    change: impl FnOnce(&mut Option<Json>),
+) -> Option<String> {
+    if doc.is_err() {
+        *doc = Ok(None);
+    }
+    let Ok(value) = doc else { return None };
+    change(value);
+    value.as_ref().map(text)
+}
+
+/// The member's text for a value: pretty JSON, as the JSON box shows it.
+pub fn text(value: &Json) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
 fn find<'a>(root: &'a Json, at: &[Key]) -> Option<&'a Json> {
@@ -149,6 +195,23 @@ fn find_mut<'a>(root: &'a mut Json, at: &[Key]) -> Option<&'a mut Json> {
 
 /// Puts an object's members in the model's order (any other key after them, as they were).
 fn in_model_order(map: &mut Map<String, Json>, shape: &'static Shape) {
+    // Mostly they are in order already (a value typed over another), and rebuilding the map
+    // was then the largest part of a keystroke's edit.
+    let members = shape.members();
+    let rank = |key: &str| {
+        members
+            .iter()
+            .position(|m| m.name == key)
+            .unwrap_or(members.len())
+    };
+    if map
+        .keys()
+        .map(|k| rank(k))
+        .try_fold(0, |last, r| (r >= last).then_some(r))
+        .is_some()
+    {
+        return;
+    }
     let mut ordered = Map::new();
     for member in shape.members() {
         if let Some(value) = map.shift_remove(member.name) {
@@ -552,9 +615,12 @@ fn scalar(
     required: bool,
 ) -> AnyView {
     let id = control_id(editor.member.flag, &at);
+    // This control's own edits read its value again through `own` (see `edit_scalar`).
+    let own = Trigger::new();
     let text = {
         let at = at.clone();
         Memo::new(move |_| {
+            own.track();
             editor.read(&at, |v| match v {
                 None => String::new(),
                 Some(Json::String(s)) => s.clone(),
@@ -571,7 +637,7 @@ fn scalar(
                 (None, None) => Some(Json::String(String::new())),
                 (_, value) => value,
             };
-            editor.put(at.clone(), parent, value);
+            editor.edit_scalar(own, Editor::putting(at.clone(), parent, value));
         }
     };
     let invalid = {

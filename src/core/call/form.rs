@@ -344,6 +344,14 @@ pub fn written(call: &Call) -> Vec<Written> {
 /// [`written`] with the commands in a notation (the form's [`CallForm::notation`]); what a
 /// shorthand command leaves as JSON, and why, is [`Call::kept_json`].
 pub fn written_in(call: &Call, notation: Notation) -> Vec<Written> {
+    let mut all = written_of_values(call, notation);
+    all.extend(skeletons(call.operation));
+    all
+}
+
+/// The texts of [`written_in`] that carry the call's values: all but the skeletons, so a page
+/// writes only these again when a value changes.
+pub fn written_of_values(call: &Call, notation: Notation) -> Vec<Written> {
     let operation = call.operation;
     let file = |extension: &str| format!("{}.{extension}", operation.cli_name);
     let request = call.http_request();
@@ -418,6 +426,12 @@ pub fn written_in(call: &Call, notation: Notation) -> Vec<Written> {
             media: "text/x-rust",
             text: call::sdk::rust(call, None),
         },
+    ]
+}
+
+/// The last texts of [`written_in`], the three skeletons: they depend on the operation only.
+pub fn skeletons(operation: &'static Operation) -> Vec<Written> {
+    vec![
         Written {
             id: "skeleton-input",
             title: "--generate-cli-skeleton",

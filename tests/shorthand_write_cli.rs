@@ -6,10 +6,12 @@
 //!   PowerShell and cmd.exe commands, read by the models of those shells, are run by the real
 //!   CLI (`support/cli_batch.py`, its own driver with only the network replaced), which must
 //!   send our body byte for byte. A member stays JSON only for the reasons the writer gives.
+//!   Each of the three commands, pasted into our own importer, gives the same call back.
 //! - A property test: thousands of random calls of the nested operations, every member the
 //!   writer puts in shorthand read by the CLI's own shorthand parser and the model's typing
 //!   (`support/shorthand_batch.py`, one process) and serialized by botocore: zero differences
-//!   from our body; and 400 of such random calls, whole, through the CLI's own driver.
+//!   from our body; and 400 of such random calls, whole, through the CLI's own driver and
+//!   back through our importer.
 //!
 //! Needs the venv `scripts/setup.sh` makes; fails (never skips) without it.
 
@@ -27,6 +29,7 @@ use proptest::strategy::ValueTree as _;
 use proptest::test_runner::TestRunner;
 use serde_json::{Value as Json, json};
 
+use sms_job_builder::core::call::command::read_command;
 use sms_job_builder::core::call::shorthand::{self, KeepJson, Quote};
 use sms_job_builder::core::call::{Call, Notation};
 use sms_job_builder::core::diagnostic::Severity;
@@ -391,6 +394,11 @@ fn the_real_cli_reads_every_shorthand_command_as_our_body() {
             .iter()
             .filter(|w| !w.starts_with("--") && w.contains('=') && !w.starts_with(['{', '[']))
             .count();
+        wrong.extend(
+            pasted_back(call)
+                .into_iter()
+                .map(|w| format!("{name}: {w}")),
+        );
         lines.push(json!({ "argv": words }));
         for line in [powershell_line(call), cmd_line(call)] {
             lines.push(line.unwrap_or_else(|why| {
@@ -439,6 +447,34 @@ fn the_real_cli_reads_every_shorthand_command_as_our_body() {
         wrong.len(),
         wrong.join("\n")
     );
+}
+
+/// What our importer makes of each of the call's shorthand commands, when that is not the same
+/// call: the shell and why. The same call sends the same body and is written as the same
+/// command again (a value may come back in the form the command wrote it: `012` as `12`, a
+/// date as its instant).
+fn pasted_back(call: &Call) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for shell in [Shell::Bash, Shell::PowerShell, Shell::Cmd] {
+        let command = call.command_in(shell, Notation::Shorthand);
+        let (form, problems) = read_command(&sms::SERVICE, &command);
+        let errors: Vec<_> = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        let back = form.map(|form| form.check().0);
+        let same = back.as_ref().is_some_and(|back| {
+            back.body() == call.body() && back.command_in(shell, Notation::Shorthand) == command
+        });
+        if !errors.is_empty() || !same {
+            wrong.push(format!(
+                "{shell:?} pasted back: {errors:?}\n  command {command}\n  ours {}\n  back {}",
+                call.body(),
+                back.map(|b| b.body()).unwrap_or_default()
+            ));
+        }
+    }
+    wrong
 }
 
 /// Text people paste, and text made of the grammar's own characters.
@@ -647,6 +683,7 @@ fn the_real_cli_sends_our_body_for_random_shorthand_commands() {
     let answers = answers("cli_batch.py", &lines);
     let mut wrong = Vec::new();
     for ((call, line), cli) in calls.iter().zip(&lines).zip(&answers) {
+        wrong.extend(pasted_back(call));
         let body = call.body();
         if cli["rc"] != 0 || cli["requests"] != 1 || cli["body"] != body.as_str() {
             wrong.push(format!(

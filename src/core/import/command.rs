@@ -142,15 +142,17 @@ pub fn detect_shell(text: &str) -> Shell {
     if first.starts_with("& ") {
         votes[1] += 3;
     }
+    // A line's continuation mark is the shell's own syntax, where the characters counted below
+    // may just as well be inside a value: it weighs more than any of them.
     for line in text.lines() {
         let line = line.trim_end();
         match line.chars().last() {
             // A continuation backtick follows a blank; bash's closing one follows a word.
             Some('`') if line.len() == 1 || line[..line.len() - 1].ends_with([' ', '\t']) => {
-                votes[1] += 3;
+                votes[1] += 6;
             }
-            Some('^') => votes[2] += 3,
-            Some('\\') => votes[0] += 3,
+            Some('^') => votes[2] += 6,
+            Some('\\') => votes[0] += 6,
             _ => {}
         }
     }

@@ -2,6 +2,12 @@
 //! `aws` exactly the argument vector the tool meant, for arbitrary values in every text
 //! parameter. `aws` is replaced by a shell function that prints its arguments NUL-separated.
 
+#[allow(
+    dead_code,
+    reason = "each test file uses its own part of the shared support"
+)]
+mod support;
+
 use std::process::Command;
 
 use proptest::prelude::*;
@@ -17,9 +23,6 @@ use sms_job_builder::core::validate::{self, Context};
 /// 2026-11-25T09:00:00Z.
 const NOW: i64 = 1_795_597_200;
 
-/// Printed after each command's arguments; never valid UTF-8, so no value can forge it.
-const END: &[u8] = b"\xff";
-
 /// The shells on this machine that read POSIX-style commands.
 fn shells() -> Vec<&'static str> {
     ["bash", "sh", "zsh"]
@@ -31,36 +34,6 @@ fn shells() -> Vec<&'static str> {
                 .is_ok_and(|s| s.success())
         })
         .collect()
-}
-
-/// Runs the commands in one shell and gives each command's argv.
-fn run(shell: &str, commands: &[String]) -> Vec<Vec<String>> {
-    let mut script = String::from("aws() { printf '%s\\0' \"$@\"; printf '\\377\\0'; }\n");
-    for command in commands {
-        script.push_str(command);
-    }
-    let out = Command::new(shell)
-        .args(["-c", &script])
-        .env("LC_ALL", "C.UTF-8")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{shell} failed: {}\n{script}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut commands = Vec::new();
-    let mut current = Vec::new();
-    let words = out.stdout.strip_suffix(b"\0").unwrap_or_default();
-    for word in words.split(|b| *b == 0) {
-        if word == END {
-            commands.push(std::mem::take(&mut current));
-        } else {
-            current.push(String::from_utf8(word.to_vec()).unwrap());
-        }
-    }
-    assert!(current.is_empty(), "{shell}: output after the last command");
-    commands
 }
 
 /// The argv the command must produce, worked out independently of the renderer's planning:
@@ -127,7 +100,7 @@ fn assert_shells_agree(request: &Request) {
         })
         .collect();
     for shell in shells() {
-        let got = run(shell, &commands);
+        let got = support::shell_words(shell, &commands);
         assert_eq!(got.len(), 2, "{shell}: {commands:?}");
         for (argv, command) in got.iter().zip(&commands) {
             assert_eq!(argv, &want, "{shell} read\n{command}");

@@ -21,9 +21,6 @@
 )]
 mod support;
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use proptest::prelude::*;
 use proptest::strategy::ValueTree as _;
 use proptest::test_runner::TestRunner;
@@ -269,46 +266,6 @@ fn corpus() -> Vec<(String, Call, Vec<KeepJson>)> {
     cases
 }
 
-/// Printed after each command's words; never valid UTF-8, so no value can forge it.
-const END: &[u8] = b"\xff";
-
-/// Runs the commands in one bash and gives each command's words after `aws`.
-fn bash_words(commands: &[String]) -> Vec<Vec<String>> {
-    let mut script = String::from("aws() { printf '%s\\0' \"$@\"; printf '\\377\\0'; }\n");
-    for command in commands {
-        script.push_str(command);
-    }
-    // On stdin: the corpus is longer than an argument may be.
-    let mut child = Command::new("bash")
-        .arg("-s")
-        .env("LC_ALL", "C.UTF-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let feeder = std::thread::spawn(move || stdin.write_all(script.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut commands = Vec::new();
-    let mut current = Vec::new();
-    let words = out.stdout.strip_suffix(b"\0").unwrap_or_default();
-    for word in words.split(|b| *b == 0) {
-        if word == END {
-            commands.push(std::mem::take(&mut current));
-        } else {
-            current.push(String::from_utf8(word.to_vec()).unwrap());
-        }
-    }
-    commands
-}
-
 /// The batch line for what PowerShell gives the CLI: the words it passes, or the document
 /// its here-string writes to a file.
 fn powershell_line(call: &Call) -> Result<Json, String> {
@@ -370,7 +327,7 @@ fn the_real_cli_reads_every_shorthand_command_as_our_body() {
         .iter()
         .map(|(_, call, _)| call.command_in(Shell::Bash, Notation::Shorthand))
         .collect();
-    let split = bash_words(&bash);
+    let split = support::shell_words("bash", &bash);
     assert_eq!(split.len(), cases.len());
     let mut wrong = Vec::new();
     let mut lines = Vec::new();

@@ -10,6 +10,7 @@ pub mod sdk_rust;
 #[path = "../../src/core/render/cli/shell_models.rs"]
 pub mod shell_models;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -18,6 +19,50 @@ use sms_job_builder::core::params::{self, Kind, Param};
 use sms_job_builder::core::request::Request;
 use sms_job_builder::core::timestamp::FixedOffset;
 use sms_job_builder::core::validate::{self, Context};
+
+/// Printed after each command's words by [`shell_words`]; never valid UTF-8, so no value can
+/// forge it.
+const END: &[u8] = b"\xff";
+
+/// Runs the commands in one real `shell` (bash, sh or zsh) where `aws` is a function printing
+/// its words, and gives each command's words after `aws`. The script goes on stdin: a corpus
+/// is longer than an argument may be.
+pub fn shell_words(shell: &str, commands: &[String]) -> Vec<Vec<String>> {
+    let mut script = String::from("aws() { printf '%s\\0' \"$@\"; printf '\\377\\0'; }\n");
+    for command in commands {
+        script.push_str(command);
+    }
+    let mut child = Command::new(shell)
+        .arg("-s")
+        .env("LC_ALL", "C.UTF-8")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {shell}: {e}"));
+    let mut stdin = child.stdin.take().unwrap();
+    let fed = script.clone();
+    let feeder = std::thread::spawn(move || stdin.write_all(fed.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    assert!(
+        out.status.success(),
+        "{shell} failed: {}\n{script}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut commands = Vec::new();
+    let mut current = Vec::new();
+    let words = out.stdout.strip_suffix(b"\0").unwrap_or_default();
+    for word in words.split(|b| *b == 0) {
+        if word == END {
+            commands.push(std::mem::take(&mut current));
+        } else {
+            current.push(String::from_utf8(word.to_vec()).unwrap());
+        }
+    }
+    assert!(current.is_empty(), "{shell}: output after the last command");
+    commands
+}
 
 /// The AWS CLI release the installer puts in the venv (the last v1 with `sms`).
 pub const AWSCLI_VERSION: &str = "1.42.30";

@@ -5,13 +5,18 @@
 //! same call: the same documents and the same body. Rendering never panics, whatever the tree
 //! holds.
 
+#[allow(
+    dead_code,
+    reason = "each test file uses its own part of the shared support"
+)]
+mod support;
+
 use proptest::prelude::*;
 
 use sms_job_builder::core::call::Call;
 use sms_job_builder::core::call::form::{CallForm, read_document};
 use sms_job_builder::core::diagnostic::{Severity, has_errors};
 use sms_job_builder::core::model::{Shape, ShapeKind, sms};
-use sms_job_builder::core::timestamp;
 use sms_job_builder::core::value::Value;
 
 /// Text people paste: quotes of every shell, `$`, `%`, backslashes, line breaks and tabs,
@@ -29,18 +34,6 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A time in one of the forms the tool reads.
-fn time() -> impl Strategy<Value = String> {
-    (0_i64..4_102_444_800, 0_usize..4).prop_map(|(seconds, form)| match form {
-        0 => seconds.to_string(),
-        1 => timestamp::format_utc(seconds),
-        2 => format!("{seconds}.5"),
-        _ => timestamp::format_utc(seconds)
-            .replace('T', " ")
-            .replace('Z', ""),
-    })
-}
-
 /// Any value of a shape (lists of up to two items, members present or absent).
 fn tree(shape: &'static Shape, depth: u32) -> BoxedStrategy<Value> {
     match &shape.kind {
@@ -56,7 +49,7 @@ fn tree(shape: &'static Shape, depth: u32) -> BoxedStrategy<Value> {
         ShapeKind::Boolean => any::<bool>()
             .prop_map(|b| Value::Scalar(b.to_string()))
             .boxed(),
-        ShapeKind::Timestamp => time().prop_map(Value::Scalar).boxed(),
+        ShapeKind::Timestamp => support::time_text().prop_map(Value::Scalar).boxed(),
         ShapeKind::List(item) if depth < 8 => {
             proptest::collection::vec(tree(item, depth + 1), 0..3)
                 .prop_map(Value::List)

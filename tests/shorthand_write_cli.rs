@@ -32,7 +32,6 @@ use sms_job_builder::core::call::{Call, Notation};
 use sms_job_builder::core::diagnostic::Severity;
 use sms_job_builder::core::model::{Member, Operation, Shape, ShapeKind, sms};
 use sms_job_builder::core::render::Shell;
-use sms_job_builder::core::timestamp;
 use sms_job_builder::core::value::Value;
 use support::shell_models;
 
@@ -447,18 +446,6 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A time in one of the forms the tool reads.
-fn time() -> impl Strategy<Value = String> {
-    (0_i64..4_102_444_800, 0_usize..4).prop_map(|(seconds, form)| match form {
-        0 => seconds.to_string(),
-        1 => timestamp::format_utc(seconds),
-        2 => format!("{seconds}.5"),
-        _ => timestamp::format_utc(seconds)
-            .replace('T', " ")
-            .replace('Z', ""),
-    })
-}
-
 /// Any value of a shape that the CLI would send (strings and numbers at least their `min`).
 fn tree(shape: &'static Shape, depth: u32) -> BoxedStrategy<Value> {
     match &shape.kind {
@@ -492,7 +479,7 @@ fn tree(shape: &'static Shape, depth: u32) -> BoxedStrategy<Value> {
         ShapeKind::Boolean => any::<bool>()
             .prop_map(|b| Value::Scalar(b.to_string()))
             .boxed(),
-        ShapeKind::Timestamp => time().prop_map(Value::Scalar).boxed(),
+        ShapeKind::Timestamp => support::time_text().prop_map(Value::Scalar).boxed(),
         ShapeKind::List(item) if depth < 8 => {
             proptest::collection::vec(tree(item, depth + 1), 0..3)
                 .prop_map(Value::List)

@@ -109,11 +109,7 @@ type Shared = RwSignal<Option<Signal<(String, bool)>>>;
 fn open_address(status: RwSignal<String>) -> Opened {
     let mut query = io::query();
     let requested = form::requested_operation(&query).unwrap_or_default();
-    let only_operation = query
-        .trim_start_matches('?')
-        .split('&')
-        .all(|pair| pair.is_empty() || pair.starts_with(&format!("{}=", form::OP_KEY)));
-    let draft = (only_operation && !requested.is_empty())
+    let draft = form::names_only_operation(&query)
         .then(|| io::load(&draft_key(&requested)))
         .flatten();
     if let Some(draft) = &draft {
@@ -121,10 +117,7 @@ fn open_address(status: RwSignal<String>) -> Opened {
     }
     let (mut form, problems) = CallForm::from_query(params::SERVICE, &query);
     // A link or draft that does not say how to write the commands gets this browser's choice.
-    let says_notation = query
-        .split('&')
-        .any(|pair| pair.starts_with(&format!("{}=", form::NOTATION_KEY)));
-    if let Some(form) = form.as_mut().filter(|_| !says_notation) {
+    if let Some(form) = form.as_mut().filter(|_| !form::names_notation(&query)) {
         form.set_notation(preferred_notation());
     }
     status.set(if form.is_some() && draft.is_some() {

@@ -17,7 +17,7 @@ use std::process::{Command, Stdio};
 use sms_job_builder::core::form::{Form, Zone};
 use sms_job_builder::core::params::{self, Kind, Param};
 use sms_job_builder::core::request::Request;
-use sms_job_builder::core::timestamp::FixedOffset;
+use sms_job_builder::core::timestamp::{self, FixedOffset};
 use sms_job_builder::core::validate::{self, Context};
 
 /// Printed after each command's words by [`shell_words`]; never valid UTF-8, so no value can
@@ -62,6 +62,20 @@ pub fn shell_words(shell: &str, commands: &[String]) -> Vec<Vec<String>> {
     }
     assert!(current.is_empty(), "{shell}: output after the last command");
     commands
+}
+
+/// A time in one of the forms the tool reads: epoch seconds, ISO 8601 UTC, a fraction, or
+/// the date and time without `T` and zone.
+pub fn time_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::strategy::Strategy as _;
+    (0_i64..4_102_444_800, 0_usize..4).prop_map(|(seconds, form)| match form {
+        0 => seconds.to_string(),
+        1 => timestamp::format_utc(seconds),
+        2 => format!("{seconds}.5"),
+        _ => timestamp::format_utc(seconds)
+            .replace('T', " ")
+            .replace('Z', ""),
+    })
 }
 
 /// The AWS CLI release the installer puts in the venv (the last v1 with `sms`).

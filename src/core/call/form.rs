@@ -42,6 +42,28 @@ pub fn requested_operation(query: &str) -> Option<String> {
         .map(|(_, value)| unescape(value, &mut Vec::new(), 0))
 }
 
+/// The keys of a share query (with or without `?`), in order, as written.
+fn keys(query: &str) -> impl Iterator<Item = &str> {
+    query
+        .strip_prefix('?')
+        .unwrap_or(query)
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').map_or(pair, |(key, _)| key))
+}
+
+/// True when the query names an operation and nothing else: the address that opens this
+/// browser's draft of that operation.
+pub fn names_only_operation(query: &str) -> bool {
+    requested_operation(query).is_some_and(|name| !name.is_empty())
+        && keys(query).all(|key| key == OP_KEY)
+}
+
+/// True when the query says how the commands write structures and lists.
+pub fn names_notation(query: &str) -> bool {
+    keys(query).any(|key| key == NOTATION_KEY)
+}
+
 /// What the user typed for one operation.
 #[derive(Debug, Clone)]
 pub struct CallForm {
@@ -585,6 +607,18 @@ fn plain(yaml: serde_yaml::Value) -> Result<Json, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_query_says_whether_it_names_only_the_operation_and_the_notation() {
+        assert!(names_only_operation("?op=get-app"));
+        assert!(names_only_operation("op=get-app&"));
+        assert!(!names_only_operation("op="));
+        assert!(!names_only_operation("op=get-app&app-id=a"));
+        assert!(!names_only_operation("app-id=a"));
+        assert!(names_notation("?op=create-app&cli.notation=shorthand"));
+        assert!(names_notation("cli.notation"));
+        assert!(!names_notation("op=create-app&tags=cli.notation%3Dx"));
+    }
+
     use super::*;
     use crate::core::model::sms;
 

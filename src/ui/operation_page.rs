@@ -137,12 +137,15 @@ fn open_address(status: RwSignal<String>) -> Opened {
 
 /// The page: the frame, the operation list, then the operation's form and outputs (or only
 /// the list), and the send section. Moving to another operation happens in place: the
-/// address gets a new history entry and only the operation's part is built again; back and
+/// address gets a new history entry and only the operation's part is built anew (a fresh part,
+/// as a page load would give: nothing the user opened or folded carries over); back and
 /// forward move between operations the same way.
 #[component]
 fn OperationPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let opened = RwSignal::new(open_address(status));
+    // What the address opens, numbered: each opening builds its part anew.
+    let opened = RwSignal::new((0_u64, open_address(status)));
+    let open = move || opened.update(|(n, what)| (*n, *what) = (*n + 1, open_address(status)));
     let flush: Flush = StoredValue::new_local(None);
     let write_now = move || {
         flush.with_value(|write| {
@@ -155,11 +158,11 @@ fn OperationPage() -> impl IntoView {
     let switch = Callback::new(move |query: String| {
         write_now();
         io::push_query(query.trim_start_matches('?'));
-        opened.set(open_address(status));
+        open();
     });
     io::on_history_move(move || {
         if form::requested_operation(&io::query()).is_some() {
-            opened.set(open_address(status));
+            open();
         } else {
             // The main page is another program.
             io::reload();
@@ -167,11 +170,11 @@ fn OperationPage() -> impl IntoView {
     });
     let shared: Shared = RwSignal::new(None);
     let service = params::SERVICE.metadata.cli_name;
-    let body = move || {
-        let opened = opened.get();
+    let body = move |_| {
+        let opened = opened.with_untracked(|(_, what)| what.clone());
         let current = opened.as_ref().map(|(form, _)| form.operation.cli_name);
         let page = if let Some((form, problems)) = opened {
-            Either::Left(view! { <Page form problems status flush shared /> })
+            Either::Left(view! { <Page form problems status flush shared switch /> })
         } else {
             io::set_title("SMS Job Builder — operations");
             // `?op=` alone: the list of operations, nothing else.
@@ -197,8 +200,8 @@ fn OperationPage() -> impl IntoView {
             </p>
         </header>
         <RetiredNotice />
-        {body}
-        <div class="op-send" hidden=move || opened.with(Option::is_none)>
+        <For each=move || [opened.with(|(n, _)| *n)] key=|n| *n children=body />
+        <div class="op-send" hidden=move || opened.with(|(_, what)| what.is_none())>
             <SendSection form say=Callback::new(move |message: String| status.set(message)) />
         </div>
         <p class="status" role="status" aria-live="polite">
@@ -214,14 +217,6 @@ fn OperationPage() -> impl IntoView {
 #[component]
 fn OperationPicker(current: Option<&'static str>, switch: Callback<String>) -> impl IntoView {
     let typed = RwSignal::new(String::new());
-    // A switch in place rebuilds the list from the same elements: fold it as a new page would.
-    let details = NodeRef::<leptos::html::Details>::new();
-    let switch = Callback::new(move |href: String| {
-        if let Some(details) = details.get_untracked() {
-            details.set_open(false);
-        }
-        switch.run(href);
-    });
     let shown = Memo::new(move |_| typed.with(|t| catalog::filter(t).count()));
     let href = |name: &str| {
         // The main page is the full form of its operation.
@@ -284,7 +279,7 @@ fn OperationPicker(current: Option<&'static str>, switch: Callback<String>) -> i
     };
     view! {
         <nav class="op-picker top" aria-label="Operations">
-            <details open=current.is_none() node_ref=details>
+            <details open=current.is_none()>
                 <summary>
                     "Operation: "
                     {match current {
@@ -355,6 +350,7 @@ fn Page(
     status: RwSignal<String>,
     flush: Flush,
     shared: Shared,
+    switch: Callback<String>,
 ) -> impl IntoView {
     let operation = form.operation;
     io::set_title(&format!(
@@ -459,7 +455,7 @@ fn Page(
                     </button>
                 </div>
                 {link_problems}
-                <DocumentImport form touched operation />
+                <DocumentImport form touched operation switch />
                 <Summary form checked touched />
                 <form class="job-form op-form" novalidate on:submit=|ev| ev.prevent_default()>
                     <fieldset class="group">
@@ -923,6 +919,7 @@ fn DocumentImport(
     form: RwSignal<CallForm>,
     touched: Touched,
     operation: &'static Operation,
+    switch: Callback<String>,
 ) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<Diagnostic>::new());
@@ -935,7 +932,8 @@ fn DocumentImport(
             form.set(read);
             pending.set(None);
         } else {
-            io::go(&read.to_query());
+            // Another operation's command opens that operation, in place.
+            switch.run(read.to_query());
         }
     };
     let run = move |_| {
